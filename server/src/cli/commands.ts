@@ -1,0 +1,128 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
+import { parseLedgerCsv, parseLedgerJson, validateLedgerBatch } from '../domain/ingestion/index.js';
+import { OPERATOR_ROLES, type OperatorRole } from '../domain/operators/index.js';
+import { assignAllCustomers } from '../services/assign-all.js';
+import type { ServiceContext } from '../services/context.js';
+import { seedDemo } from '../services/demo.js';
+import { createOperator } from '../services/operators.js';
+import { storeLedgerBatch } from '../services/store-ledger.js';
+import { progressBar } from './progress.js';
+
+type Options = Record<string, string | boolean | undefined>;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function option(options: Options, name: string): string | undefined {
+  const value = options[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function required(options: Options, name: string): string {
+  const value = option(options, name);
+  if (!value) throw new Error(`--${name} is required`);
+  return value;
+}
+
+function isoDate(options: Options): string {
+  const value = option(options, 'as-of') ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new Error(`--as-of must be a date like 2026-11-22, got "${value}"`);
+  }
+  return value;
+}
+
+async function askHidden(question: string): Promise<string> {
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _encoding, callback) {
+      if (!muted) process.stdout.write(chunk);
+      callback();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  const answer = rl.question(question);
+  muted = true;
+  const password = await answer;
+  rl.close();
+  process.stdout.write('\n');
+  return password;
+}
+
+export async function createOperatorCommand(ctx: ServiceContext, options: Options): Promise<void> {
+  const username = required(options, 'username');
+  const role = required(options, 'role').toUpperCase() as OperatorRole;
+  if (!OPERATOR_ROLES.includes(role)) throw new Error(`--role must be one of ${OPERATOR_ROLES.join(', ')}`);
+  const password = process.env.SPENDSENSE_PASSWORD ?? (await askHidden(`Password for ${username}: `));
+  const operator = await createOperator(ctx, {
+    username,
+    displayName: option(options, 'display-name') ?? username,
+    role,
+    password,
+  });
+  console.log(`Created ${operator.role} operator "${operator.username}".`);
+}
+
+export async function seedCommand(ctx: ServiceContext, options: Options): Promise<void> {
+  const customers = Number(option(options, 'customers') ?? 100);
+  const seed = Number(option(options, 'seed') ?? 42);
+  if (!Number.isInteger(customers) || customers < 1)
+    throw new Error('--customers must be a positive whole number');
+  if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
+  const logins = await seedDemo(ctx, {
+    customers,
+    seed,
+    asOf: isoDate(options),
+    log: console.log,
+    showProgress: true,
+  });
+  for (const l of logins) console.log(`  ${l.role.padEnd(10)} ${l.username.padEnd(12)} ${l.password}`);
+}
+
+export async function ingestCommand(ctx: ServiceContext, options: Options): Promise<void> {
+  const json = option(options, 'json');
+  const csvDir = option(options, 'csv-dir');
+  if (!json === !csvDir) throw new Error('Give exactly one of --json FILE or --csv-dir DIR');
+  let parsed: unknown;
+  if (json) {
+    parsed = parseLedgerJson(await readFile(json, 'utf8'));
+  } else {
+    const files: Record<string, string> = {};
+    for (const name of await readdir(csvDir!)) {
+      const kind = path.basename(name, '.csv');
+      if (name.endsWith('.csv')) files[kind] = await readFile(path.join(csvDir!, name), 'utf8');
+    }
+    parsed = parseLedgerCsv(files);
+  }
+  const known = await ctx.db.prisma.account.findMany({ select: { id: true } });
+  const knownUsers = await ctx.db.prisma.user.findMany({ select: { id: true } });
+  const result = validateLedgerBatch(parsed, {
+    asOf: isoDate(options),
+    knownAccountIds: new Set(known.map((a) => a.id)),
+    knownUserIds: new Set(knownUsers.map((u) => u.id)),
+  });
+  if (!result.ok) {
+    console.error(`Rejected: ${result.errors.length} problem(s); nothing was stored.`);
+    for (const e of result.errors.slice(0, 200)) {
+      console.error(`  ${e.kind} row ${e.row}, ${e.field}: ${e.message} [${e.code}]`);
+    }
+    process.exitCode = 1;
+    return;
+  }
+  await storeLedgerBatch(ctx, result.batch);
+  console.log(
+    `Stored ${result.batch.users.length} customers, ${result.batch.accounts.length} accounts, ${result.batch.transactions.length} transactions.`,
+  );
+}
+
+export async function assignCommand(ctx: ServiceContext, options: Options): Promise<void> {
+  const bar = progressBar('Assigning personas');
+  const result = await assignAllCustomers(ctx, {
+    referenceDate: isoDate(options),
+    onProgress: bar.onProgress,
+  });
+  bar.stop();
+  console.log(`Assigned ${result.assignments} personas to ${result.customers} customers.`);
+}

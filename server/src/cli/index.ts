@@ -1,0 +1,64 @@
+/**
+ * The command-line interface: `pnpm cli <command> [options]`.
+ *
+ *   create-operator --username U --role VIEWER|REVIEWER|COMPLIANCE|ADMIN [--display-name N]
+ *                   (reads the password from SPENDSENSE_PASSWORD or asks for it)
+ *   seed            [--customers 100] [--seed 42] [--as-of YYYY-MM-DD]   demo operators, customers, personas
+ *   ingest          --json FILE | --csv-dir DIR [--as-of YYYY-MM-DD]      validated, all-or-nothing
+ *   assign-all      [--as-of YYYY-MM-DD]                                   personas for every customer
+ *
+ * All commands use DATABASE_URL when set, otherwise the embedded database in DATA_DIR.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import type { ServiceContext } from '../services/context.js';
+import { assignCommand, createOperatorCommand, ingestCommand, seedCommand } from './commands.js';
+
+const [command, ...rest] = process.argv.slice(2);
+const { values } = parseArgs({
+  args: rest,
+  options: {
+    username: { type: 'string' },
+    role: { type: 'string' },
+    'display-name': { type: 'string' },
+    customers: { type: 'string' },
+    seed: { type: 'string' },
+    'as-of': { type: 'string' },
+    json: { type: 'string' },
+    'csv-dir': { type: 'string' },
+  },
+  allowPositionals: false,
+});
+
+const commands: Record<string, (ctx: ServiceContext, options: typeof values) => Promise<void>> = {
+  'create-operator': createOperatorCommand,
+  seed: seedCommand,
+  ingest: ingestCommand,
+  'assign-all': assignCommand,
+};
+
+const run = command ? commands[command] : undefined;
+if (!run) {
+  console.error(
+    `Usage: pnpm cli <${Object.keys(commands).join('|')}> [options] (see server/src/cli/index.ts)`,
+  );
+  process.exit(2);
+}
+
+const config = loadConfig();
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const ctx: ServiceContext = {
+  db,
+  now: () => new Date(),
+  scryptCost: config.scryptCost,
+  sessionTtlHours: config.sessionTtlHours,
+};
+try {
+  await run(ctx, values);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await db.close();
+}

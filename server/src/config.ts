@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { REPO_ROOT } from './db/paths.js';
+
+/** Every setting the server reads from its environment, in one place (the README lists them). */
+export interface ServerConfig {
+  /** A PostgreSQL URL; unset means the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database. `memory://` keeps it in memory (tests). */
+  dataDir: string;
+  /** Redis URL for sharing live events between several API instances. */
+  redisUrl: string | undefined;
+  host: string;
+  port: number;
+  /** Hours a login session stays valid. */
+  sessionTtlHours: number;
+  /** Customers generated on the first start of the embedded demo. */
+  demoCustomers: number;
+  /** Seed for the deterministic demo data. */
+  demoSeed: number;
+  /** Whether the embedded demo creates demo operators and data on first start. */
+  demoEnabled: boolean;
+  /** scrypt cost (N); lower only in tests. */
+  scryptCost: number;
+  /** Marks cookies `Secure`; on by default outside localhost development. */
+  secureCookies: boolean;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative whole number, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    databaseUrl,
+    dataDir: env.DATA_DIR || path.join(REPO_ROOT, '.data', 'pglite'),
+    redisUrl: env.REDIS_URL || undefined,
+    host: env.HOST || '127.0.0.1',
+    port: intFromEnv(env, 'PORT', 4000),
+    sessionTtlHours: intFromEnv(env, 'SESSION_TTL_HOURS', 12),
+    demoCustomers: intFromEnv(env, 'DEMO_CUSTOMERS', 100),
+    demoSeed: intFromEnv(env, 'DEMO_SEED', 42),
+    demoEnabled: env.DEMO === undefined ? !databaseUrl : env.DEMO !== '0' && env.DEMO !== 'false',
+    scryptCost: intFromEnv(env, 'SCRYPT_COST', 2 ** 15),
+    secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
+  };
+}

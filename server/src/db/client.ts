@@ -1,0 +1,64 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { applyMigrations, pgExecutor, pgliteExecutor, type SqlExecutor } from './migrate.js';
+import { MIGRATIONS_DIR } from './paths.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** One open database: the Prisma client, a raw SQL executor for what Prisma cannot express, and a closer. */
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  sql: SqlExecutor;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL URL; without it the embedded PGlite database is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; `memory://` for an in-memory database. */
+  dataDir?: string | undefined;
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+  log?: (message: string) => void;
+}
+
+/**
+ * Opens the embedded PGlite database or a PostgreSQL server and brings its schema up to date.
+ * Both run the same migrations and the same queries: PostgreSQL is the one SQL dialect.
+ */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const migrate = options.migrate ?? true;
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const sql = pgExecutor(pool);
+    if (migrate) await applyMigrations(sql, MIGRATIONS_DIR, options.log);
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      kind: 'postgres',
+      prisma,
+      sql,
+      async close() {
+        await prisma.$disconnect();
+        await pool.end().catch(() => {});
+      },
+    };
+  }
+  const pglite = new PGlite(options.dataDir ?? 'memory://');
+  await pglite.waitReady;
+  const sql = pgliteExecutor(pglite);
+  if (migrate) await applyMigrations(sql, MIGRATIONS_DIR, options.log);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: 'pglite',
+    prisma,
+    sql,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { createServer } from 'node:http';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { ensureDemoData } from './services/demo.js';
+import { createOversightYoga } from './yoga.js';
+
+const config = loadConfig();
+const log = (message: string) => console.log(message);
+
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+const services = {
+  db,
+  now: () => new Date(),
+  scryptCost: config.scryptCost,
+  sessionTtlHours: config.sessionTtlHours,
+};
+
+const demoLogins = config.demoEnabled ? await ensureDemoData(services, config, log) : [];
+
+const yoga = createOversightYoga({ services, secureCookies: config.secureCookies });
+const server = createServer(yoga);
+
+server.listen(config.port, config.host, () => {
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql`;
+  log(
+    `\nSpendSense Oversight is running on ${db.kind === 'pglite' ? `the embedded database (${config.dataDir})` : 'PostgreSQL'}.`,
+  );
+  log(`GraphiQL: ${url}`);
+  if (demoLogins.length > 0) {
+    log('\nDemo operator logins (embedded demo only):');
+    for (const l of demoLogins) log(`  ${l.role.padEnd(10)} ${l.username.padEnd(12)} ${l.password}`);
+  }
+});
+
+async function shutdown(signal: string) {
+  log(`\n${signal}: shutting down`);
+  server.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,70 @@
+import SchemaBuilder from '@pothos/core';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { type Capability, can } from '../domain/operators/index.js';
+import type PrismaTypes from '../generated/pothos-types.js';
+import { getDatamodel } from '../generated/pothos-types.js';
+import type { GraphQLContext } from './context.js';
+
+/**
+ * The schema builder: plugins, scalars and auth scopes only. Types live one per file next to this one.
+ * Scopes name capabilities from the operator domain, so who-may-do-what is decided in one place.
+ */
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: { authenticated: boolean; capability: Capability };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    Date: { Input: Date; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
+  };
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  DefaultFieldNullability: false;
+}>({
+  defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => ({
+      authenticated: ctx.operator !== null,
+      capability: (capability) => ctx.operator !== null && can(ctx.operator.role, capability),
+    }),
+    unauthorizedError: (_parent, ctx, info, result) =>
+      ctx.operator
+        ? new GraphQLError(`Not authorized to access ${info.parentType.name}.${info.fieldName}`, {
+            extensions: { code: 'FORBIDDEN', reason: result.message },
+          })
+        : new GraphQLError('You must be logged in', { extensions: { code: 'UNAUTHENTICATED' } }),
+  },
+  prisma: {
+    client: (ctx) => ctx.services.db.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.POTHOS_UNUSED_QUERY === 'error' ? 'error' : null,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+});
+
+builder.addScalarType('DateTime', DateTimeResolver, {
+  description: 'An instant in UTC, as an ISO 8601 string such as 2026-11-22T07:02:49.123Z.',
+});
+builder.addScalarType('Date', DateResolver, {
+  description: 'A calendar date (UTC), as YYYY-MM-DD.',
+});
+builder.addScalarType('JSON', JSONResolver, { description: 'Any JSON value.' });
+
+builder.queryType({
+  description: 'Reads. Every field requires a logged-in operator unless it says otherwise.',
+});
+builder.mutationType({ description: 'Writes. Each one commits with its audit entry, or not at all.' });

@@ -1,0 +1,98 @@
+import type { OPERATOR_ROLES } from '../domain/operators/index.js';
+import { login, logout } from '../services/operators.js';
+import { builder } from './builder.js';
+import { SESSION_COOKIE } from './session-cookie.js';
+
+export const OperatorRoleEnum = builder.enumType('OperatorRole', {
+  description: 'What an operator may do. Audit data is readable by COMPLIANCE and ADMIN only.',
+  values: {
+    VIEWER: { description: 'Reads customers, signals and persona decisions.' },
+    REVIEWER: { description: 'A viewer who may also run the persona engine and review recommendations.' },
+    COMPLIANCE: { description: 'A viewer who may also read the audit log, metrics and exports.' },
+    ADMIN: { description: 'Everything, including persona overrides.' },
+  } satisfies Record<(typeof OPERATOR_ROLES)[number], { description: string }>,
+});
+
+export const OperatorNode = builder.prismaNode('Operator', {
+  description: 'A person who uses the console or the API.',
+  id: { field: 'id' },
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    username: t.exposeString('username', { description: 'Unique login name.' }),
+    displayName: t.exposeString('displayName', { description: 'Name shown in the console and audit log.' }),
+    role: t.expose('role', { type: OperatorRoleEnum, description: 'What this operator may do.' }),
+  }),
+});
+
+const LoginPayload = builder
+  .objectRef<{ token: string; expiresAt: Date; operatorId: string }>('LoginPayload')
+  .implement({
+    description:
+      'A new session. The token is also set as an httpOnly cookie; API clients send it as `Authorization: Bearer <token>`.',
+    fields: (t) => ({
+      token: t.exposeString('token', {
+        description: 'Opaque session token. Shown once; only its hash is stored.',
+      }),
+      expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the session ends.' }),
+      operator: t.prismaField({
+        type: 'Operator',
+        description: 'The operator who logged in.',
+        resolve: (query, payload, _args, ctx) =>
+          ctx.services.db.prisma.operator.findUniqueOrThrow({ ...query, where: { id: payload.operatorId } }),
+      }),
+    }),
+  });
+
+const LoginInput = builder.inputType('LoginInput', {
+  fields: (t) => ({
+    username: t.string({ required: true, description: 'Login name (case-insensitive).' }),
+    password: t.string({ required: true, description: 'Password.' }),
+  }),
+});
+
+builder.queryField('viewer', (t) =>
+  t.prismaField({
+    type: 'Operator',
+    nullable: true,
+    description: 'The operator making this request, or null when not logged in. Needs no login.',
+    resolve: (query, _root, _args, ctx) =>
+      ctx.operator
+        ? ctx.services.db.prisma.operator.findUnique({ ...query, where: { id: ctx.operator.id } })
+        : null,
+  }),
+);
+
+builder.mutationField('login', (t) =>
+  t.field({
+    type: LoginPayload,
+    description:
+      'Opens a session. Five failed attempts within 15 minutes lock the username (ACCOUNT_LOCKED, with retryAfterSeconds).',
+    args: { input: t.arg({ type: LoginInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const result = await login(ctx.services, input, ctx.origin);
+      await ctx.request.cookieStore?.set({
+        name: SESSION_COOKIE,
+        value: result.token,
+        expires: result.expiresAt.getTime(),
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: ctx.secureCookies,
+        path: '/',
+        domain: null,
+      });
+      return { token: result.token, expiresAt: result.expiresAt, operatorId: result.operator.id };
+    },
+  }),
+);
+
+builder.mutationField('logout', (t) =>
+  t.boolean({
+    description: 'Ends the current session. True when a session was revoked.',
+    authScopes: { authenticated: true },
+    resolve: async (_root, _args, ctx) => {
+      const revoked = ctx.sessionToken ? await logout(ctx.services, ctx.sessionToken) : false;
+      await ctx.request.cookieStore?.delete(SESSION_COOKIE);
+      return revoked;
+    },
+  }),
+);

@@ -1,0 +1,177 @@
+import type { PersonaEvaluation } from '../domain/personas/index.js';
+import { SIGNAL_DEFINITIONS } from '../domain/signals/index.js';
+import type { SignalKey, SignalSnapshot } from '../domain/signals/types.js';
+import { badInput } from '../errors.js';
+import { assignPersona } from '../services/assign-persona.js';
+import { builder } from './builder.js';
+import { type FlatConditionResult, flattenResult } from './criteria.js';
+import { findPersona, PersonaRef } from './persona.js';
+import { SignalSnapshotRef } from './signal-snapshot.js';
+import { TimeWindowEnum } from './time-window.js';
+import { UserNode } from './user.js';
+
+export const AssignmentStatusEnum = builder.enumType('AssignmentStatus', {
+  values: {
+    ASSIGNED: { description: 'A persona qualified and was assigned.' },
+    UNCLASSIFIED: { description: 'No persona qualified; the reason says why.' },
+  },
+});
+
+export const AssignmentSourceEnum = builder.enumType('AssignmentSource', {
+  values: {
+    ENGINE: { description: 'Decided by the persona engine.' },
+    OVERRIDE: { description: 'Set by an administrator, with a justification.' },
+  },
+});
+
+const ConditionResultRef = builder.objectRef<FlatConditionResult>('ConditionResult').implement({
+  description: 'One condition of a persona criterion evaluated against the customer: the evidence.',
+  fields: (t) => ({
+    signal: t.exposeString('signal', { description: 'Signal key.' }),
+    signalDescription: t.string({
+      description: 'What the signal measures.',
+      resolve: (c) => SIGNAL_DEFINITIONS[c.signal as SignalKey]?.description ?? c.signal,
+    }),
+    operator: t.exposeString('op', { description: 'One of >=, >, <, <=, ==, !=.' }),
+    threshold: t.field({ type: 'JSON', description: 'The threshold.', resolve: (c) => c.threshold }),
+    actual: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: "The customer's value; null when missing.",
+      resolve: (c) => c.actual,
+    }),
+    held: t.exposeBoolean('held', {
+      description: 'Whether the condition held. A missing value never holds.',
+    }),
+    missingReason: t.string({
+      nullable: true,
+      description: 'Why the value was missing.',
+      resolve: (c) => c.reason,
+    }),
+    groupPath: t.exposeString('groupPath', { description: 'Where the condition sits in the AND/OR tree.' }),
+    text: t.string({
+      description:
+        'The condition with its actual value, e.g. "credit.maxUtilizationPct >= 50 (actual 62.5)".',
+      resolve: (c) =>
+        `${c.signal} ${c.op} ${JSON.stringify(c.threshold)} (actual ${c.actual === null ? `missing: ${c.reason}` : JSON.stringify(c.actual)})`,
+    }),
+  }),
+});
+
+const PersonaEvaluationRef = builder.objectRef<PersonaEvaluation>('PersonaEvaluation').implement({
+  description: 'How one persona of the registry fared for this customer and window.',
+  fields: (t) => ({
+    personaId: t.exposeString('personaId'),
+    persona: t.field({
+      type: PersonaRef,
+      nullable: true,
+      description: 'The persona definition (null if it has since left the registry).',
+      resolve: (e) => findPersona(e.personaId),
+    }),
+    matched: t.exposeBoolean('matched', { description: 'Whether the whole criterion held.' }),
+    matchedConditions: t.exposeStringList('matchedConditions', {
+      description: 'Readable text of every condition that held.',
+    }),
+    evidence: t.field({
+      type: 'JSON',
+      description: 'The signal values that triggered the match, by signal key.',
+      resolve: (e) => e.evidence,
+    }),
+    conditions: t.field({
+      type: [ConditionResultRef],
+      description: 'Every condition of the criterion with its actual value and outcome.',
+      resolve: (e) => flattenResult(e.criteria),
+    }),
+    criteriaResult: t.field({
+      type: 'JSON',
+      description: 'The evaluated AND/OR tree as stored.',
+      resolve: (e) => e.criteria,
+    }),
+  }),
+});
+
+export const PersonaAssignmentNode = builder.prismaNode('PersonaAssignment', {
+  description:
+    'One persona decision for a customer and window, with its complete decision trace. Never changed once made; a newer one supersedes it.',
+  id: { field: 'id' },
+  authScopes: { capability: 'readCustomers' },
+  fields: (t) => ({
+    user: t.relation('user', { description: 'The customer.' }),
+    window: t.expose('window', { type: TimeWindowEnum }),
+    personaId: t.exposeString('personaId', { description: 'The assigned persona id, or "unclassified".' }),
+    persona: t.field({
+      type: PersonaRef,
+      nullable: true,
+      description: 'The assigned persona; null when unclassified.',
+      resolve: (a) => findPersona(a.personaId),
+    }),
+    status: t.expose('status', { type: AssignmentStatusEnum }),
+    source: t.expose('source', { type: AssignmentSourceEnum }),
+    priority: t.exposeInt('priority', { nullable: true, description: 'Priority of the assigned persona.' }),
+    confidence: t.exposeFloat('confidence', {
+      description: 'In [0, 1]: data completeness and margin from thresholds (see the persona engine README).',
+    }),
+    assignedAt: t.expose('assignedAt', { type: 'DateTime' }),
+    referenceDate: t.expose('referenceDate', { type: 'Date', description: 'Last day of the window.' }),
+    prioritizationReason: t.exposeString('prioritizationReason', {
+      description: 'Why this persona was chosen.',
+    }),
+    qualifyingPersonas: t.exposeStringList('qualifyingPersonas', {
+      description: 'Every persona whose criteria held, highest priority first.',
+    }),
+    evaluations: t.field({
+      type: [PersonaEvaluationRef],
+      description: 'Every persona of the registry, evaluated, with its evidence.',
+      resolve: (a) => a.evaluations as unknown as PersonaEvaluation[],
+    }),
+    registryVersion: t.exposeString('registryVersion', {
+      description: 'Registry content hash at decision time.',
+    }),
+    signalSnapshot: t.field({
+      type: SignalSnapshotRef,
+      description: 'The signals the decision used.',
+      resolve: (a) => a.signalSnapshot as unknown as SignalSnapshot,
+    }),
+    assignedBy: t.relation('assignedBy', {
+      nullable: true,
+      description: 'The administrator who set an override.',
+    }),
+  }),
+});
+
+const AssignPersonaInput = builder.inputType('AssignPersonaInput', {
+  fields: (t) => ({
+    userId: t.globalID({ required: true, for: UserNode, description: 'Global ID of the customer.' }),
+    window: t.field({ type: TimeWindowEnum, required: true }),
+    referenceDate: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Last day of the window; defaults to today (UTC).',
+    }),
+  }),
+});
+
+builder.mutationField('assignPersona', (t) =>
+  t.prismaField({
+    type: 'PersonaAssignment',
+    description:
+      "Runs the persona engine on the customer's data and stores the decision with its full trace.",
+    authScopes: { capability: 'review' },
+    args: { input: t.arg({ type: AssignPersonaInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const today = ctx.services.now().toISOString().slice(0, 10);
+      const referenceDate = input.referenceDate ? input.referenceDate.toISOString().slice(0, 10) : today;
+      if (referenceDate > today)
+        throw badInput('referenceDate cannot be in the future', { field: 'referenceDate' });
+      const assignment = await assignPersona(ctx.services, {
+        userId: input.userId.id,
+        window: input.window,
+        referenceDate,
+      });
+      return ctx.services.db.prisma.personaAssignment.findUniqueOrThrow({
+        ...query,
+        where: { id: assignment.id },
+      });
+    },
+  }),
+);

@@ -1,0 +1,147 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { checkPasswordPolicy, lockedUntil, type OperatorRole } from '../domain/operators/index.js';
+import { badInput, DomainError } from '../errors.js';
+import type { Operator } from '../generated/prisma/client.js';
+import type { RequestOrigin, ServiceContext } from './context.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+export interface CreateOperatorInput {
+  username: string;
+  displayName: string;
+  role: OperatorRole;
+  password: string;
+  isDemo?: boolean;
+}
+
+export async function createOperator(ctx: ServiceContext, input: CreateOperatorInput): Promise<Operator> {
+  const username = input.username.trim().toLowerCase();
+  if (!USERNAME_PATTERN.test(username)) {
+    throw badInput('Username must be 3-64 characters: lower-case letters, digits, ".", "_" or "-"', {
+      field: 'username',
+    });
+  }
+  const problems = checkPasswordPolicy(input.password, username);
+  if (problems.length > 0) {
+    throw badInput(`Password ${problems.map((p) => p.message).join('; ')}`, {
+      field: 'password',
+      problems: problems.map((p) => p.code),
+    });
+  }
+  const passwordHash = await hashPassword(input.password, ctx.scryptCost);
+  const existing = await ctx.db.prisma.operator.findUnique({ where: { username } });
+  if (existing)
+    throw new DomainError('CONFLICT', `Operator "${username}" already exists`, { field: 'username' });
+  return ctx.db.prisma.operator.create({
+    data: {
+      username,
+      displayName: input.displayName.trim() || username,
+      role: input.role,
+      passwordHash,
+      isDemo: input.isDemo ?? false,
+    },
+  });
+}
+
+export function hashSessionToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  operator: Operator;
+}
+
+// Verifying against a real-looking hash when the username is unknown keeps response times alike,
+// so timing does not reveal which usernames exist.
+let decoyHash: Promise<string> | undefined;
+
+/**
+ * Checks a username and password, enforcing the lockout policy, and opens a session.
+ * Every attempt is recorded, including failures, before the outcome is returned or thrown.
+ */
+export async function login(
+  ctx: ServiceContext,
+  input: { username: string; password: string },
+  origin: RequestOrigin,
+): Promise<LoginResult> {
+  const username = input.username.trim().toLowerCase();
+  const now = ctx.now();
+  const recent = await ctx.db.prisma.loginAttempt.findMany({
+    where: { username, at: { gte: new Date(now.getTime() - 15 * 60_000) } },
+    orderBy: { at: 'desc' },
+    take: 10,
+    select: { succeeded: true, at: true },
+  });
+  const locked = lockedUntil(recent, now);
+  const operator = await ctx.db.prisma.operator.findUnique({ where: { username } });
+
+  let failure: string | null = null;
+  if (locked) {
+    failure = 'locked';
+  } else if (!operator) {
+    decoyHash ??= hashPassword('decoy-password-never-used', ctx.scryptCost);
+    await verifyPassword(input.password, await decoyHash);
+    failure = 'unknown_username';
+  } else if (!(await verifyPassword(input.password, operator.passwordHash))) {
+    failure = 'wrong_password';
+  } else if (operator.disabledAt) {
+    failure = 'disabled';
+  }
+
+  if (failure) {
+    await ctx.db.prisma.loginAttempt.create({
+      data: { username, succeeded: false, reason: failure, ipAddress: origin.ipAddress, at: now },
+    });
+    if (locked) {
+      const retryAfterSeconds = Math.ceil((locked.getTime() - now.getTime()) / 1000);
+      throw new DomainError(
+        'ACCOUNT_LOCKED',
+        `Too many failed logins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+        { retryAfterSeconds },
+      );
+    }
+    throw new DomainError('UNAUTHENTICATED', 'Invalid username or password');
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ctx.sessionTtlHours * 3_600_000);
+  await ctx.db.prisma.$transaction([
+    ctx.db.prisma.loginAttempt.create({
+      data: { username, succeeded: true, ipAddress: origin.ipAddress, at: now },
+    }),
+    ctx.db.prisma.operatorSession.create({
+      data: {
+        operatorId: operator!.id,
+        tokenHash: hashSessionToken(token),
+        createdAt: now,
+        expiresAt,
+        ipAddress: origin.ipAddress,
+        userAgent: origin.userAgent,
+      },
+    }),
+  ]);
+  return { token, expiresAt, operator: operator! };
+}
+
+/** The operator behind a session token, or null when the token is unknown, expired or revoked. */
+export async function authenticateSession(ctx: ServiceContext, token: string): Promise<Operator | null> {
+  const session = await ctx.db.prisma.operatorSession.findUnique({
+    where: { tokenHash: hashSessionToken(token) },
+    include: { operator: true },
+  });
+  if (!session || session.revokedAt || session.expiresAt <= ctx.now() || session.operator.disabledAt)
+    return null;
+  return session.operator;
+}
+
+/** Revokes a session; revoking an unknown or already revoked token is not an error. */
+export async function logout(ctx: ServiceContext, token: string): Promise<boolean> {
+  const { count } = await ctx.db.prisma.operatorSession.updateMany({
+    where: { tokenHash: hashSessionToken(token), revokedAt: null },
+    data: { revokedAt: ctx.now() },
+  });
+  return count > 0;
+}

@@ -1,0 +1,49 @@
+import type { Database } from '../../server/src/db/client.js';
+import type { OperatorRole } from '../../server/src/domain/operators/index.js';
+import type { ServiceContext } from '../../server/src/services/context.js';
+import { createOperator } from '../../server/src/services/operators.js';
+import { createOversightYoga } from '../../server/src/yoga.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+}
+
+/** The real server, called in-process through yoga.fetch, over a real database. */
+export function createTestApp(db: Database, now: () => Date = () => new Date()) {
+  const services: ServiceContext = { db, now, scryptCost: 1024, sessionTtlHours: 12 };
+  const yoga = createOversightYoga({ services });
+
+  async function graphql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: { token?: string; headers?: Record<string, string> } = {},
+  ): Promise<GraphQLResponse<T> & { status: number; headers: Headers }> {
+    const response = await yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as GraphQLResponse<T>;
+    return { ...body, status: response.status, headers: response.headers };
+  }
+
+  /** Creates an operator with the role (once) and returns a session token for it. */
+  async function tokenFor(role: OperatorRole, username = role.toLowerCase()): Promise<string> {
+    const password = 'Test-pass-word-42!';
+    const existing = await db.prisma.operator.findUnique({ where: { username } });
+    if (!existing) await createOperator(services, { username, displayName: username, role, password });
+    const result = await graphql<{ login: { token: string } }>(
+      'mutation($input: LoginInput!) { login(input: $input) { token } }',
+      { input: { username, password } },
+    );
+    if (!result.data?.login) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
+    return result.data.login.token;
+  }
+
+  return { yoga, services, graphql, tokenFor };
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Database, openDatabase } from '../../server/src/db/client.js';
+
+/** True when the suite runs against a real PostgreSQL (DATABASE_URL set), false for embedded PGlite. */
+export const usingPostgres = Boolean(process.env.DATABASE_URL);
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, or a throwaway database on
+ * the PostgreSQL server named by DATABASE_URL (created here, dropped by `close`), so runs never collide.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) return openDatabase({ dataDir: 'memory://' });
+  const name = `ss_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const db = await openDatabase({ databaseUrl: withDatabase(baseUrl, name) });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const cleanup = new pg.Client({ connectionString: baseUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
