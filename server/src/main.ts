@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { createOversightPubSub } from './pubsub.js';
+import type { ServiceContext } from './services/context.js';
 import { ensureDemoData } from './services/demo.js';
 import { createOversightYoga } from './yoga.js';
 
@@ -8,11 +10,13 @@ const config = loadConfig();
 const log = (message: string) => console.log(message);
 
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
-const services = {
+const pubsub = createOversightPubSub(config.redisUrl);
+const services: ServiceContext = {
   db,
   now: () => new Date(),
   scryptCost: config.scryptCost,
   sessionTtlHours: config.sessionTtlHours,
+  pubsub,
 };
 
 const demoLogins = config.demoEnabled ? await ensureDemoData(services, config, log) : [];
@@ -35,6 +39,7 @@ server.listen(config.port, config.host, () => {
 async function shutdown(signal: string) {
   log(`\n${signal}: shutting down`);
   server.close();
+  await pubsub.close();
   await db.close();
   process.exit(0);
 }

@@ -1,11 +1,12 @@
 import { PothosValidationError } from '@pothos/core';
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { GraphQLError } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DomainError } from './errors.js';
 import type { GraphQLContext } from './schema/context.js';
 import { schema } from './schema/index.js';
 import { SESSION_COOKIE } from './schema/session-cookie.js';
+import { recordUnauthorizedAccess } from './services/audit/record-denial.js';
 import type { ServiceContext } from './services/context.js';
 import { authenticateSession } from './services/operators.js';
 
@@ -57,6 +58,26 @@ export function maskError(error: unknown, message: string): Error {
   return new GraphQLError(message, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
+/** Holds each response until the audit writes its request started (denials) have committed. */
+function useAwaitAuditWrites(): Plugin<GraphQLContext> {
+  return {
+    onExecute() {
+      return {
+        async onExecuteDone({ args }) {
+          await Promise.all(args.contextValue.pendingAuditWrites);
+        },
+      };
+    },
+    onSubscribe() {
+      return {
+        async onSubscribeResult({ args }) {
+          await Promise.all(args.contextValue.pendingAuditWrites);
+        },
+      };
+    },
+  };
+}
+
 /** The GraphQL server without `listen`: tests call `yoga.fetch` in-process, main.ts serves it. */
 export function createOversightYoga(options: YogaOptions): YogaServerInstance<ServerContext, GraphQLContext> {
   const { services } = options;
@@ -65,7 +86,7 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'SpendSense Oversight', defaultQuery: GRAPHIQL_DEFAULT_QUERY },
     maskedErrors: { maskError },
-    plugins: [useCookies()],
+    plugins: [useCookies(), useAwaitAuditWrites()],
     logging: process.env.NODE_ENV === 'test' ? false : 'info',
     context: async ({ request, req }) => {
       const sessionToken = sessionTokenOf(request);
@@ -73,17 +94,27 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
       const forwarded = options.trustProxy
         ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
         : null;
+      const origin = {
+        ipAddress: forwarded || req?.socket?.remoteAddress || null,
+        userAgent: request.headers.get('user-agent'),
+      };
+      const pendingAuditWrites: Promise<unknown>[] = [];
       return {
         services,
         operator,
         sessionToken,
         request,
         secureCookies: options.secureCookies ?? false,
-        origin: {
-          ipAddress: forwarded || req?.socket?.remoteAddress || null,
-          userAgent: request.headers.get('user-agent'),
+        origin,
+        pendingAuditWrites,
+        recordDenial: (denial) => {
+          pendingAuditWrites.push(
+            recordUnauthorizedAccess(services, operator, origin, denial).catch((error) =>
+              console.error('Could not record unauthorized_access', error),
+            ),
+          );
         },
-      } satisfies Omit<GraphQLContext, never>;
+      } satisfies GraphQLContext;
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../../server/src/db/client.js';
 import type { OperatorRole } from '../../server/src/domain/operators/index.js';
+import { createOversightPubSub } from '../../server/src/pubsub.js';
 import type { ServiceContext } from '../../server/src/services/context.js';
 import { createOperator } from '../../server/src/services/operators.js';
 import { createOversightYoga } from '../../server/src/yoga.js';
@@ -10,8 +11,17 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 /** The real server, called in-process through yoga.fetch, over a real database. */
-export function createTestApp(db: Database, now: () => Date = () => new Date()) {
-  const services: ServiceContext = { db, now, scryptCost: 1024, sessionTtlHours: 12 };
+export function createTestApp(
+  db: Database,
+  options: { now?: () => Date; pubsub?: ServiceContext['pubsub'] } = {},
+) {
+  const services: ServiceContext = {
+    db,
+    now: options.now ?? (() => new Date()),
+    scryptCost: 1024,
+    sessionTtlHours: 12,
+    pubsub: options.pubsub ?? createOversightPubSub(),
+  };
   const yoga = createOversightYoga({ services });
 
   async function graphql<T = Record<string, unknown>>(

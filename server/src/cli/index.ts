@@ -12,6 +12,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
+import { createOversightPubSub } from '../pubsub.js';
 import type { ServiceContext } from '../services/context.js';
 import { assignCommand, createOperatorCommand, ingestCommand, seedCommand } from './commands.js';
 
@@ -53,6 +54,7 @@ const ctx: ServiceContext = {
   now: () => new Date(),
   scryptCost: config.scryptCost,
   sessionTtlHours: config.sessionTtlHours,
+  pubsub: createOversightPubSub(),
 };
 try {
   await run(ctx, values);

@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ScopeAuthPlugin, { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { type Capability, can } from '../domain/operators/index.js';
@@ -34,12 +34,13 @@ export const builder = new SchemaBuilder<{
       authenticated: ctx.operator !== null,
       capability: (capability) => ctx.operator !== null && can(ctx.operator.role, capability),
     }),
-    unauthorizedError: (_parent, ctx, info, result) =>
-      ctx.operator
-        ? new GraphQLError(`Not authorized to access ${info.parentType.name}.${info.fieldName}`, {
-            extensions: { code: 'FORBIDDEN', reason: result.message },
-          })
-        : new GraphQLError('You must be logged in', { extensions: { code: 'UNAUTHENTICATED' } }),
+    unauthorizedError: (_parent, ctx, info, result) => {
+      const fieldPath = `${info.parentType.name}.${info.fieldName}`;
+      ctx.recordDenial({ fieldPath, requiredScopes: requiredScopes(result.failure) });
+      return ctx.operator
+        ? new GraphQLError(`Not authorized to access ${fieldPath}`, { extensions: { code: 'FORBIDDEN' } })
+        : new GraphQLError('You must be logged in', { extensions: { code: 'UNAUTHENTICATED' } });
+    },
   },
   prisma: {
     client: (ctx) => ctx.services.db.prisma,
@@ -55,6 +56,21 @@ export const builder = new SchemaBuilder<{
     nodeFieldOptions: { nullable: false },
   },
 });
+
+/** The scopes a denied request lacked, e.g. ["capability:readAudit"], for the unauthorized_access entry. */
+function requiredScopes(failure: AuthFailure): string[] {
+  switch (failure.kind) {
+    case AuthScopeFailureType.AuthScope:
+      return [failure.parameter === true ? failure.scope : `${failure.scope}:${String(failure.parameter)}`];
+    case AuthScopeFailureType.AnyAuthScopes:
+    case AuthScopeFailureType.AllAuthScopes:
+      return failure.failures.flatMap(requiredScopes);
+    case AuthScopeFailureType.GrantedScope:
+      return [failure.scope];
+    default:
+      return [failure.kind];
+  }
+}
 
 builder.addScalarType('DateTime', DateTimeResolver, {
   description: 'An instant in UTC, as an ISO 8601 string such as 2026-11-22T07:02:49.123Z.',

@@ -1,4 +1,5 @@
 import type { Operator } from '../generated/prisma/client.js';
+import type { Denial } from '../services/audit/record-denial.js';
 import type { RequestOrigin, ServiceContext } from '../services/context.js';
 
 /** Per-request GraphQL context: who is calling, from where, and the services they may use. */
@@ -10,4 +11,11 @@ export interface GraphQLContext {
   origin: RequestOrigin;
   request: Request;
   secureCookies: boolean;
+  /**
+   * Records an authorization denial in the audit log. The write runs alongside the request and is awaited
+   * before the response is sent (see `useAwaitAuditWrites`), so a denied caller cannot outrun its audit entry.
+   */
+  recordDenial: (denial: Denial) => void;
+  /** Audit writes started during this request that must finish before it responds. */
+  pendingAuditWrites: Promise<unknown>[];
 }

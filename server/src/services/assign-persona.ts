@@ -1,8 +1,9 @@
-import { decidePersona } from '../domain/personas/index.js';
+import { decidePersona, type PersonaEvaluation } from '../domain/personas/index.js';
 import { computeSignals } from '../domain/signals/index.js';
 import type { SignalWindow } from '../domain/signals/types.js';
-import { notFound } from '../errors.js';
+import { DomainError, notFound } from '../errors.js';
 import type { PersonaAssignment, Prisma } from '../generated/prisma/client.js';
+import { type AuditWriter, runAudited } from './audit/record-audit.js';
 import type { ServiceContext } from './context.js';
 import type { Db } from './db-types.js';
 import { loadCustomerLedger } from './ledger.js';
@@ -30,7 +31,7 @@ export async function assignPersonas(
   input: { userId: string; windows: readonly SignalWindow[]; referenceDate: string },
   timing?: AssignmentTiming,
 ): Promise<PersonaAssignment[]> {
-  return ctx.db.prisma.$transaction(async (tx) => assignWithin(tx, ctx, input, timing));
+  return runAudited(ctx, (tx, audit) => assignWithin(tx, audit, ctx, input, timing));
 }
 
 export async function assignPersona(
@@ -43,6 +44,7 @@ export async function assignPersona(
 
 async function assignWithin(
   tx: Db,
+  audit: AuditWriter,
   ctx: ServiceContext,
   input: { userId: string; windows: readonly SignalWindow[]; referenceDate: string },
   timing?: AssignmentTiming,
@@ -50,6 +52,7 @@ async function assignWithin(
   let started = performance.now();
   const ledger = await loadCustomerLedger(tx, input.userId, input.referenceDate);
   if (!ledger) throw notFound('Customer', input.userId);
+  await requireConsent(tx, input.userId);
   if (timing) timing.databaseMs += performance.now() - started;
 
   const assignedAt = ctx.now();
@@ -79,8 +82,48 @@ async function assignWithin(
         signalSnapshot: snapshot as unknown as Prisma.InputJsonValue,
       },
     });
+    await audit.record({
+      eventType: 'persona_assigned',
+      userId: input.userId,
+      occurredAt: assignedAt,
+      eventData: {
+        window,
+        persona_id: decision.personaId,
+        qualifying_personas: decision.qualifyingPersonas,
+        evidence_summary: evidenceSummary(decision.evaluations, decision.qualifyingPersonas),
+        reason: decision.reason,
+        confidence: decision.confidence,
+        registry_version: decision.registryVersion,
+        assignment_id: assignment.id,
+      },
+    });
     if (timing) timing.databaseMs += performance.now() - started;
     results.push(assignment);
   }
   return results;
+}
+
+/** Processing a customer's data needs their consent; an opted-out customer is a typed error. */
+export async function requireConsent(db: Db, userId: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { consentStatus: true } });
+  if (!user) throw notFound('Customer', userId);
+  if (user.consentStatus !== 'OPTED_IN') {
+    throw new DomainError('CONSENT_REQUIRED', `Customer "${userId}" has not consented to data processing`, {
+      userId,
+    });
+  }
+}
+
+/** The signal values behind every qualifying persona, keyed by persona: what the audit entry cites. */
+function evidenceSummary(
+  evaluations: readonly PersonaEvaluation[],
+  qualifying: readonly string[],
+): Record<string, Record<string, string | number | boolean>> {
+  const summary: Record<string, Record<string, string | number | boolean>> = {};
+  for (const evaluation of evaluations) {
+    if (qualifying.includes(evaluation.personaId)) {
+      summary[evaluation.personaId] = { ...evaluation.evidence } as Record<string, string | number | boolean>;
+    }
+  }
+  return summary;
 }

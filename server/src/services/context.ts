@@ -1,4 +1,5 @@
 import type { Database } from '../db/client.js';
+import type { OversightPubSub } from '../pubsub.js';
 
 /** What every service needs: the database and a clock (injected so tests can move time). */
 export interface ServiceContext {
@@ -7,6 +8,8 @@ export interface ServiceContext {
   /** scrypt cost parameter N for new password hashes. */
   scryptCost: number;
   sessionTtlHours: number;
+  /** Where committed audit entries are announced to live subscribers. */
+  pubsub: OversightPubSub;
 }
 
 /** Where an operator request came from, recorded with security events. */

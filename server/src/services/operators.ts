@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { checkPasswordPolicy, lockedUntil, type OperatorRole } from '../domain/operators/index.js';
 import { badInput, DomainError } from '../errors.js';
 import type { Operator } from '../generated/prisma/client.js';
+import { runAudited } from './audit/record-audit.js';
 import type { RequestOrigin, ServiceContext } from './context.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 
@@ -92,8 +93,17 @@ export async function login(
   }
 
   if (failure) {
-    await ctx.db.prisma.loginAttempt.create({
-      data: { username, succeeded: false, reason: failure, ipAddress: origin.ipAddress, at: now },
+    await runAudited(ctx, async (tx, audit) => {
+      await tx.loginAttempt.create({
+        data: { username, succeeded: false, reason: failure, ipAddress: origin.ipAddress, at: now },
+      });
+      await audit.record({
+        eventType: 'login_attempt',
+        operatorId: operator?.id ?? null,
+        origin,
+        occurredAt: now,
+        eventData: { status: 'failure', username, failure_reason: failure },
+      });
     });
     if (locked) {
       const retryAfterSeconds = Math.ceil((locked.getTime() - now.getTime()) / 1000);
@@ -108,11 +118,11 @@ export async function login(
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ctx.sessionTtlHours * 3_600_000);
-  await ctx.db.prisma.$transaction([
-    ctx.db.prisma.loginAttempt.create({
+  await runAudited(ctx, async (tx, audit) => {
+    await tx.loginAttempt.create({
       data: { username, succeeded: true, ipAddress: origin.ipAddress, at: now },
-    }),
-    ctx.db.prisma.operatorSession.create({
+    });
+    await tx.operatorSession.create({
       data: {
         operatorId: operator!.id,
         tokenHash: hashSessionToken(token),
@@ -121,8 +131,15 @@ export async function login(
         ipAddress: origin.ipAddress,
         userAgent: origin.userAgent,
       },
-    }),
-  ]);
+    });
+    await audit.record({
+      eventType: 'login_attempt',
+      operatorId: operator!.id,
+      origin,
+      occurredAt: now,
+      eventData: { status: 'success', username, failure_reason: null },
+    });
+  });
   return { token, expiresAt, operator: operator! };
 }
 
