@@ -49,7 +49,12 @@ export interface CardUtilization {
   accountId: string;
   mask: string;
   balance: number;
+  /** 0 when the card reports no credit limit. */
   limit: number;
+  /**
+   * balance / limit × 100, 2 decimals; 0 for a credit balance (overpaid card). A card without a limit reports 0
+   * here and is left out of `credit.maxUtilizationPct`.
+   */
   utilizationPct: number;
   /** The 30/50/80 % thresholds this card has reached. */
   flags: Array<30 | 50 | 80>;
@@ -84,4 +89,37 @@ export interface SignalSnapshot {
     cards: CardUtilization[];
     payroll: PayrollDeposit[];
   };
+}
+
+/** How a signal value is measured, so the persona engine and the API can label and format it. */
+export type SignalUnit =
+  | 'count'
+  | 'usd'
+  | 'usd_per_month'
+  | 'percent'
+  | 'months'
+  | 'days'
+  | 'boolean'
+  | 'enum';
+
+/** The prefix of a signal key: `credit` in `credit.maxUtilizationPct`. */
+export type SignalFamily = SignalKey extends `${infer Family}.${string}` ? Family : never;
+
+/** Signal keys of one family, e.g. `FamilySignalKey<'credit'>`. */
+export type FamilySignalKey<F extends SignalFamily> = Extract<SignalKey, `${F}.${string}`>;
+
+export interface SignalDefinition {
+  family: SignalFamily;
+  unit: SignalUnit;
+  /** One sentence an operator can read next to the value. */
+  description: string;
+}
+
+/** What one signal family contributes to a snapshot. */
+export interface FamilySignals<F extends SignalFamily, Details> {
+  values: { [K in FamilySignalKey<F>]: SignalValues[K] | null };
+  missing: Partial<Record<FamilySignalKey<F>, string>>;
+  /** Whether the family had the data it needs; feeds `SignalSnapshot.completeness`. */
+  hasData: boolean;
+  details: Details;
 }

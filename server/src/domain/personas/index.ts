@@ -1,0 +1,43 @@
+/**
+ * Persona engine: which of the SpendSense personas a customer's signals put them in, and why.
+ *
+ * - `decidePersona(snapshot)` — the one call services need: evaluations, winner, reason, confidence and
+ *   registry version, all plain JSON.
+ * - `matchPersonas` / `prioritize` — the two steps on their own, for previews and tests.
+ * - `PERSONA_REGISTRY`, `validateRegistry`, `registryVersion` — the rules as data, their checks and hash.
+ *
+ * README.md in this folder lists the personas, the tie-break rule and the confidence formula.
+ */
+
+export { assignmentConfidence, unclassifiedConfidence } from './confidence.js';
+export { decidePersona } from './decidePersona.js';
+export { describeConditionResult, matchPersonas } from './matcher.js';
+export { prioritize } from './prioritizer.js';
+export {
+  InvalidRegistryError,
+  PERSONA_REGISTRY,
+  PERSONA_REGISTRY_VERSION,
+  parseRegistry,
+  type RegistryIssue,
+  type RegistryValidation,
+  registryVersion,
+  validateRegistry,
+} from './registry.js';
+export {
+  type AllOf,
+  type AnyOf,
+  type ComparisonOperator,
+  type Condition,
+  type ConditionGroupResult,
+  type ConditionLeafResult,
+  type ConditionResult,
+  type Criterion,
+  type DataCoverage,
+  type PersonaDecision,
+  type PersonaDecisionRecord,
+  type PersonaDecisionStatus,
+  type PersonaDefinition,
+  type PersonaEvaluation,
+  type PersonaRegistry,
+  UNCLASSIFIED_PERSONA_ID,
+} from './types.js';
