@@ -4,8 +4,9 @@ import {
   type AuditEventType,
   auditTimestamp,
   contentHash,
+  type AuditEntryContent,
+  auditEntryProblems,
   type JsonObject,
-  validateEventData,
 } from '../../domain/audit/index.js';
 import type { RequestOrigin, ServiceContext } from '../context.js';
 import type { Db } from '../db-types.js';
@@ -41,22 +42,22 @@ export class AuditWriter {
   ) {}
 
   async record<K extends AuditEventType>(record: AuditRecord<K>): Promise<AppendedAudit> {
-    const validation = validateEventData(record.eventType, record.eventData);
-    if (!validation.valid) {
-      // A programming error, not bad user input: the writer built event data of the wrong shape.
-      throw new Error(`Invalid ${record.eventType} audit data: ${validation.problems.join('; ')}`);
-    }
-    const content = {
+    const content: AuditEntryContent = {
       logId: randomUUID(),
       eventType: record.eventType,
       userId: record.userId ?? null,
       operatorId: record.operatorId ?? null,
       recommendationId: record.recommendationId ?? null,
       occurredAt: auditTimestamp(record.occurredAt ?? this.ctx.now()),
-      eventData: record.eventData as unknown as JsonObject,
-      ipAddress: record.origin?.ipAddress ?? null,
-      userAgent: record.origin?.userAgent ?? null,
+      eventData: withoutNul(record.eventData) as JsonObject,
+      ipAddress: withoutNul(record.origin?.ipAddress ?? null),
+      userAgent: withoutNul(record.origin?.userAgent ?? null),
     };
+    const problems = auditEntryProblems(content);
+    if (problems.length > 0) {
+      // A programming error, not bad user input: the caller built an entry of the wrong shape.
+      throw new Error(`Invalid ${record.eventType} audit entry: ${problems.join('; ')}`);
+    }
     const rows = await this.tx.$queryRaw<Array<{ seq: bigint; hash: string }>>`
       SELECT seq, hash FROM audit_append(
         ${content.logId}::uuid, ${content.eventType}::"AuditEventType", ${content.userId},
@@ -68,6 +69,19 @@ export class AuditWriter {
     this.appended.push(appended);
     return appended;
   }
+}
+
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000, which user-supplied text (a justification, a user agent) may
+ * carry; it is replaced before hashing so the stored entry and its hash always agree.
+ */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
+  }
+  return value;
 }
 
 /**

@@ -1,0 +1,88 @@
+/**
+ * The audit domain: event types and their data, the canonical form of an entry, the hash chain, and the
+ * verification of chains and exports. Pure: no I/O apart from hashing. See README.md for what it proves.
+ */
+export {
+  CanonicalJsonError,
+  canonicalJson,
+  type JsonObject,
+  type JsonPrimitive,
+  type JsonValue,
+} from './canonicalJson.js';
+export {
+  CHAIN_HASH_SQL,
+  type ChainHead,
+  chainHash,
+  GENESIS_HASH,
+  GENESIS_HEAD,
+  headOf,
+  isAuditSeq,
+  isSha256Hex,
+  sealAuditEntry,
+} from './chain.js';
+export {
+  type AuditEntryContent,
+  auditContentProblem,
+  auditTimestamp,
+  canonicalAuditContent,
+  contentHash,
+  isAuditTimestamp,
+  type StoredAuditEntry,
+} from './entry.js';
+export {
+  AUDIT_EVENT_TYPE_NAMES,
+  AUDIT_EVENT_TYPES,
+  type AuditArchivedData,
+  type AuditEvent,
+  type AuditEventDataMap,
+  type AuditEventType,
+  type AuditEventTypeInfo,
+  type AuditExportedData,
+  type AuditExportFormat,
+  type AuditPurgedData,
+  type AuditSeqRange,
+  type AuditWindow,
+  type ConsentChangedData,
+  type ConsentChannel,
+  type ConsentStatus,
+  type EligibilityCheckedData,
+  type GuardrailOutcome,
+  type GuardrailStage,
+  isAuditEventType,
+  type LoginAttemptData,
+  type OperatorActionData,
+  type PersonaAssignedData,
+  type PersonaOverriddenData,
+  type RecommendationGeneratedData,
+  type ReviewAction,
+  type SubjectPresence,
+  type ToneSeverity,
+  type ToneValidatedData,
+  type UnauthorizedAccessData,
+} from './eventTypes.js';
+export {
+  AUDIT_EXPORT_FORMAT_VERSION,
+  type AuditExportManifest,
+  AuditExportManifestBuilder,
+  type ExportFailureReason,
+  type ExportManifestOptions,
+  type ExportVerification,
+  exportManifest,
+  manifestProblem,
+  verifyExportRows,
+} from './exportManifest.js';
+export {
+  type AuditFilter,
+  auditFilterProblems,
+  type FilterableAuditEntry,
+  matchesAuditFilter,
+} from './filter.js';
+export { auditEntryProblems, type EventDataValidation, validateEventData } from './validateEventData.js';
+export {
+  AuditChainVerifier,
+  type AuditEntrySource,
+  type ChainFailureReason,
+  type ChainVerification,
+  type VerifyChainOptions,
+  verifyChain,
+} from './verifyChain.js';
