@@ -11,7 +11,7 @@ export interface AssignAllOptions {
 }
 
 /**
- * Assigns personas to every customer for both windows. Each customer is its own transaction
+ * Assigns personas to every consenting customer for both windows. Each customer is its own transaction
  * (assignPersonas), so a failure for one customer never leaves another half-assigned.
  */
 export async function assignAllCustomers(
@@ -20,9 +20,13 @@ export async function assignAllCustomers(
 ): Promise<{ customers: number; assignments: number; timing: AssignmentTiming }> {
   const windows = options.windows ?? (['D30', 'D180'] as const);
   const concurrency = options.concurrency ?? (ctx.db.kind === 'postgres' ? 4 : 1);
-  const ids = (await ctx.db.prisma.user.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map(
-    (u) => u.id,
-  );
+  // Customers who have not consented are not processed at all (assignPersona would refuse them).
+  const consenting = await ctx.db.prisma.user.findMany({
+    where: { consentStatus: 'OPTED_IN' },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  });
+  const ids = consenting.map((u) => u.id);
   const timing: AssignmentTiming = { computeMs: 0, databaseMs: 0 };
   let next = 0;
   let done = 0;

@@ -4,6 +4,7 @@ import type { CustomerLedger } from '../domain/ledger/types.js';
 import type { OperatorRole } from '../domain/operators/index.js';
 import { generateCustomers } from '../domain/synthetic/index.js';
 import { assignAllCustomers } from './assign-all.js';
+import { setConsent } from './consent.js';
 import type { ServiceContext } from './context.js';
 import { createOperator } from './operators.js';
 import { flattenLedgers, storeLedgerBatch } from './store-ledger.js';
@@ -68,6 +69,7 @@ export async function seedDemo(ctx: ServiceContext, options: DemoOptions): Promi
     if (chunk.length > 0) await storeLedgerBatch(ctx, flattenLedgers(chunk));
     store?.onProgress(options.customers, options.customers);
     store?.stop();
+    await recordDemoConsents(ctx, options.showProgress ?? false);
     const assign = options.showProgress ? progressBar('Assigning personas') : undefined;
     const result = await assignAllCustomers(ctx, {
       referenceDate: options.asOf,
@@ -93,4 +95,39 @@ export function ensureDemoData(
     log,
     showProgress: true,
   });
+}
+
+/**
+ * Consent as customers gave it: most opt in within days of joining, a few never answer, and a few opt in
+ * and later revoke. Recorded through the consent service, so each change is in the audit trail.
+ */
+async function recordDemoConsents(ctx: ServiceContext, showProgress: boolean): Promise<void> {
+  const customers = await ctx.db.prisma.user.findMany({
+    select: { id: true, createdAt: true },
+    orderBy: { id: 'asc' },
+  });
+  const bar = showProgress ? progressBar('Recording consent') : undefined;
+  let done = 0;
+  for (const [index, customer] of customers.entries()) {
+    const joined = customer.createdAt.getTime();
+    if (index % 13 !== 12) {
+      await setConsent(ctx, {
+        userId: customer.id,
+        status: 'OPTED_IN',
+        channel: index % 3 === 0 ? 'api' : 'web',
+        occurredAt: new Date(joined + (1 + (index % 9)) * 3_600_000),
+      });
+    }
+    if (index % 17 === 16) {
+      await setConsent(ctx, {
+        userId: customer.id,
+        status: 'OPTED_OUT',
+        channel: 'web',
+        reason: 'Customer withdrew consent in the app',
+        occurredAt: new Date(joined + (5 + (index % 20)) * 86_400_000),
+      });
+    }
+    bar?.onProgress(++done, customers.length);
+  }
+  bar?.stop();
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type AuditEntryContent,
   type AuditEventDataMap,
   type AuditEventType,
+  auditEntryProblems,
   auditTimestamp,
   contentHash,
-  type AuditEntryContent,
-  auditEntryProblems,
   type JsonObject,
 } from '../../domain/audit/index.js';
 import type { RequestOrigin, ServiceContext } from '../context.js';
