@@ -2,13 +2,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
-import { parseLedgerCsv, parseLedgerJson, validateLedgerBatch } from '../domain/ingestion/index.js';
+import { parseLedgerCsv, parseLedgerJson } from '../domain/ingestion/index.js';
 import { OPERATOR_ROLES, type OperatorRole } from '../domain/operators/index.js';
 import { assignAllCustomers } from '../services/assign-all.js';
 import type { ServiceContext } from '../services/context.js';
 import { seedDemo } from '../services/demo.js';
+import { ingestLedger } from '../services/ingest-ledger.js';
 import { createOperator } from '../services/operators.js';
-import { storeLedgerBatch } from '../services/store-ledger.js';
 import { progressBar } from './progress.js';
 
 type Options = Record<string, string | boolean | undefined>;
@@ -96,13 +96,7 @@ export async function ingestCommand(ctx: ServiceContext, options: Options): Prom
     }
     parsed = parseLedgerCsv(files);
   }
-  const known = await ctx.db.prisma.account.findMany({ select: { id: true } });
-  const knownUsers = await ctx.db.prisma.user.findMany({ select: { id: true } });
-  const result = validateLedgerBatch(parsed, {
-    asOf: isoDate(options),
-    knownAccountIds: new Set(known.map((a) => a.id)),
-    knownUserIds: new Set(knownUsers.map((u) => u.id)),
-  });
+  const result = await ingestLedger(ctx, parsed, { asOf: isoDate(options) });
   if (!result.ok) {
     console.error(`Rejected: ${result.errors.length} problem(s); nothing was stored.`);
     for (const e of result.errors.slice(0, 200)) {
@@ -111,9 +105,8 @@ export async function ingestCommand(ctx: ServiceContext, options: Options): Prom
     process.exitCode = 1;
     return;
   }
-  await storeLedgerBatch(ctx, result.batch);
   console.log(
-    `Stored ${result.batch.users.length} customers, ${result.batch.accounts.length} accounts, ${result.batch.transactions.length} transactions.`,
+    `Stored ${result.users} customers, ${result.accounts} accounts, ${result.transactions} transactions, ${result.liabilities} liabilities.`,
   );
 }
 
