@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createOversightPubSub } from './pubsub.js';
+import { auditLiveFeed } from './services/audit/live-feed.js';
 import type { ServiceContext } from './services/context.js';
 import { ensureDemoData } from './services/demo.js';
 import { createOversightYoga } from './yoga.js';
@@ -39,6 +40,7 @@ server.listen(config.port, config.host, () => {
 async function shutdown(signal: string) {
   log(`\n${signal}: shutting down`);
   server.close();
+  auditLiveFeed(services).close();
   await pubsub.close();
   await db.close();
   process.exit(0);

@@ -18,16 +18,29 @@ function withDatabase(url: string, name: string): string {
 export async function openTestDatabase(): Promise<Database> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) return openDatabase({ dataDir: 'memory://' });
+  const { url, drop } = await createPostgresTestDatabase(baseUrl);
+  const db = await openDatabase({ databaseUrl: url });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await drop();
+    },
+  };
+}
+
+/** An empty database on the PostgreSQL server of `baseUrl`, and a function that drops it. */
+export async function createPostgresTestDatabase(
+  baseUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `ss_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const db = await openDatabase({ databaseUrl: withDatabase(baseUrl, name) });
   return {
-    ...db,
-    async close() {
-      await db.close();
+    url: withDatabase(baseUrl, name),
+    async drop() {
       const cleanup = new pg.Client({ connectionString: baseUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

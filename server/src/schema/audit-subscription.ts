@@ -1,0 +1,40 @@
+import { badInput } from '../errors.js';
+import { auditLiveFeed } from '../services/audit/live-feed.js';
+import { AuditLogFilterInput, toAuditFilter } from './audit-filter.js';
+import { builder } from './builder.js';
+
+builder.subscriptionType({
+  description:
+    'Live updates over Server-Sent Events: the graphql-sse protocol at /graphql/stream, or yoga SSE at /graphql.',
+});
+
+function parseAfterSeq(value: string | null | undefined): bigint | null {
+  if (value === null || value === undefined) return null;
+  if (!/^\d{1,19}$/.test(value))
+    throw badInput('afterSeq must be a sequence number such as "1234"', { field: 'afterSeq' });
+  return BigInt(value);
+}
+
+builder.subscriptionField('auditEntryAdded', (t) =>
+  t.prismaField({
+    type: 'AuditEntry',
+    description:
+      'Audit entries as they are committed, matching the same filter as `auditLog`. With `afterSeq`, first replays the stored entries after that sequence number, so a client that reconnects with the last sequence it saw misses nothing. Admin and compliance only.',
+    authScopes: { capability: 'readAudit' },
+    args: {
+      filter: t.arg({ type: AuditLogFilterInput, required: false, description: 'Which entries to send.' }),
+      afterSeq: t.arg.string({
+        required: false,
+        description: 'Replay stored entries after this sequence number before streaming live ones.',
+      }),
+    },
+    subscribe: (_root, args, ctx) =>
+      auditLiveFeed(ctx.services).entries(
+        toAuditFilter(args.filter),
+        parseAfterSeq(args.afterSeq),
+        ctx.request.signal,
+      ),
+    // The feed already loaded the whole row, and AuditEntry has no Prisma relations to select.
+    resolve: (_query, entry) => entry,
+  }),
+);

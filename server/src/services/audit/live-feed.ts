@@ -1,0 +1,142 @@
+import { type AuditFilter, matchesAuditFilter } from '../../domain/audit/index.js';
+import type { AuditEntry } from '../../generated/prisma/client.js';
+import type { ServiceContext } from '../context.js';
+import { auditFilterWhere } from './filter-where.js';
+
+type Listener = (entry: AuditEntry) => void;
+
+const REPLAY_BATCH = 500;
+
+/**
+ * Fans committed audit entries out to live subscribers. One feed per server process listens to the
+ * `auditEntry:added` topic, loads each new range of entries from the database once, in sequence order, and
+ * hands every entry to every listener, which filter in memory. Announcements may arrive out of order or not
+ * at all (another instance's publish, a dropped Redis message): the feed always loads the whole range from
+ * the last entry it delivered up to the announced one, so listeners see every entry exactly once, in order.
+ */
+export class AuditLiveFeed {
+  private readonly listeners = new Set<Listener>();
+  private lastDeliveredSeq: bigint | null = null;
+  private pump: Promise<void> = Promise.resolve();
+  private stop: (() => void) | null = null;
+
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /**
+   * Entries matching `filter`: first the stored ones after `afterSeq` (so a reconnecting client misses
+   * nothing), then live ones as they commit. Without `afterSeq`, only entries committed from now on.
+   */
+  async *entries(
+    filter: AuditFilter,
+    afterSeq: bigint | null,
+    signal?: AbortSignal,
+  ): AsyncGenerator<AuditEntry> {
+    const buffered: AuditEntry[] = [];
+    let wake: (() => void) | null = null;
+    const listener: Listener = (entry) => {
+      buffered.push(entry);
+      wake?.();
+    };
+    // Listen before replaying: whatever commits after this point is buffered, everything before it is
+    // found by the replay query, so nothing falls between the two.
+    await this.start();
+    this.listeners.add(listener);
+    const abort = () => wake?.();
+    signal?.addEventListener('abort', abort);
+    try {
+      let last = afterSeq ?? (await this.headSeq());
+      if (afterSeq !== null) {
+        for (;;) {
+          const batch = await this.ctx.db.prisma.auditEntry.findMany({
+            where: { AND: [auditFilterWhere(filter), { seq: { gt: last } }] },
+            orderBy: { seq: 'asc' },
+            take: REPLAY_BATCH,
+          });
+          for (const entry of batch) {
+            yield entry;
+            last = entry.seq;
+          }
+          if (batch.length < REPLAY_BATCH) break;
+        }
+      }
+      while (!signal?.aborted) {
+        const entry = buffered.shift();
+        if (!entry) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+          wake = null;
+          continue;
+        }
+        if (entry.seq <= last) continue;
+        last = entry.seq;
+        if (matchesAuditFilter(entry, filter)) yield entry;
+      }
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      this.listeners.delete(listener);
+    }
+  }
+
+  /** Stops listening to announcements (server shutdown). */
+  close(): void {
+    this.stop?.();
+    this.stop = null;
+  }
+
+  private async headSeq(): Promise<bigint> {
+    const head = await this.ctx.db.prisma.auditChainHead.findUnique({ where: { id: 1 } });
+    return head?.seq ?? 0n;
+  }
+
+  private async start(): Promise<void> {
+    if (this.stop) return;
+    this.lastDeliveredSeq ??= await this.headSeq();
+    const iterator = this.ctx.pubsub.subscribe('auditEntry:added')[Symbol.asyncIterator]();
+    let running = true;
+    this.stop = () => {
+      running = false;
+      void iterator.return?.();
+    };
+    void (async () => {
+      while (running) {
+        const next = await iterator.next();
+        if (next.done) break;
+        const announced = BigInt(next.value.seq);
+        // Serialise loads so ranges never overlap and entries are delivered in order.
+        this.pump = this.pump
+          .then(() => this.deliverUpTo(announced))
+          .catch((error) => {
+            console.error('Audit live feed could not load entries', error);
+          });
+      }
+    })();
+  }
+
+  private async deliverUpTo(announced: bigint): Promise<void> {
+    while (this.lastDeliveredSeq !== null && announced > this.lastDeliveredSeq) {
+      const batch = await this.ctx.db.prisma.auditEntry.findMany({
+        where: { seq: { gt: this.lastDeliveredSeq, lte: announced } },
+        orderBy: { seq: 'asc' },
+        take: REPLAY_BATCH,
+      });
+      if (batch.length === 0) return;
+      for (const entry of batch) {
+        this.lastDeliveredSeq = entry.seq;
+        for (const listener of this.listeners) listener(entry);
+      }
+    }
+  }
+}
+
+const feeds = new WeakMap<ServiceContext, AuditLiveFeed>();
+
+/** The live feed of this server process (one per service context). */
+export function auditLiveFeed(ctx: ServiceContext): AuditLiveFeed {
+  let feed = feeds.get(ctx);
+  if (!feed) {
+    feed = new AuditLiveFeed(ctx);
+    feeds.set(ctx, feed);
+  }
+  return feed;
+}
