@@ -21,8 +21,12 @@ export interface ServerConfig {
   demoEnabled: boolean;
   /** scrypt cost (N); lower only in tests. */
   scryptCost: number;
-  /** Marks cookies `Secure`; on by default outside localhost development. */
+  /** Marks the session cookie `Secure` (set it when served over HTTPS). */
   secureCookies: boolean;
+  /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you control). */
+  trustProxy: boolean;
+  /** Requests per minute (0 = no limit): logins per client IP and per username, audit queries and exports per operator. */
+  rateLimits: { loginPerMinute: number; auditQueriesPerMinute: number; exportsPerMinute: number };
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -49,5 +53,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demoEnabled: env.DEMO === undefined ? !databaseUrl : env.DEMO !== '0' && env.DEMO !== 'false',
     scryptCost: intFromEnv(env, 'SCRYPT_COST', 2 ** 15),
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    rateLimits: {
+      loginPerMinute: intFromEnv(env, 'RATE_LIMIT_LOGINS_PER_MINUTE', 10),
+      auditQueriesPerMinute: intFromEnv(env, 'RATE_LIMIT_AUDIT_QUERIES_PER_MINUTE', 120),
+      exportsPerMinute: intFromEnv(env, 'RATE_LIMIT_EXPORTS_PER_MINUTE', 10),
+    },
   };
 }

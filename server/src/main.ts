@@ -22,7 +22,12 @@ const services: ServiceContext = {
 
 const demoLogins = config.demoEnabled ? await ensureDemoData(services, config, log) : [];
 
-const yoga = createOversightYoga({ services, secureCookies: config.secureCookies });
+const yoga = createOversightYoga({
+  services,
+  secureCookies: config.secureCookies,
+  rateLimits: config.rateLimits,
+  trustProxy: config.trustProxy,
+});
 const server = createServer(yoga);
 
 server.listen(config.port, config.host, () => {

@@ -3,35 +3,29 @@ import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DomainError } from './errors.js';
+import { useAuditExport } from './http/exports.js';
+import { useGraphQLSSEProtocol } from './http/graphql-sse.js';
+import { type NodeServerContext, requestOriginOf } from './http/request-origin.js';
+import { sessionTokenOf } from './http/session-token.js';
 import type { GraphQLContext } from './schema/context.js';
+import { useBadEnumInputAsBadUserInput } from './schema/enum-input-errors.js';
 import { schema } from './schema/index.js';
-import { SESSION_COOKIE } from './schema/session-cookie.js';
+import { useRateLimits } from './schema/rate-limits.js';
 import { recordUnauthorizedAccess } from './services/audit/record-denial.js';
 import type { ServiceContext } from './services/context.js';
 import { authenticateSession } from './services/operators.js';
+import { RateLimiter, type RateLimitSettings } from './services/rate-limit.js';
 
-export interface ServerContext {
-  /** Present when served by node:http; absent when called in-process through `yoga.fetch`. */
-  req?: { socket?: { remoteAddress?: string | undefined } };
-}
+/** Present when served by node:http; absent when called in-process through `yoga.fetch`. */
+export type ServerContext = NodeServerContext;
 
 export interface YogaOptions {
   services: ServiceContext;
   secureCookies?: boolean;
   /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
   trustProxy?: boolean;
-}
-
-function sessionTokenOf(request: Request): string | null {
-  const authorization = request.headers.get('authorization');
-  if (authorization?.toLowerCase().startsWith('bearer ')) return authorization.slice(7).trim() || null;
-  const cookies = request.headers.get('cookie');
-  if (!cookies) return null;
-  for (const part of cookies.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
-  }
-  return null;
+  /** Per-minute limits on logins, audit queries and exports (config.rateLimits); absent means none (tests). */
+  rateLimits?: RateLimitSettings;
 }
 
 // graphql ships CommonJS and ESM builds; libraries may load either, so `instanceof GraphQLError`
@@ -53,27 +47,23 @@ export function maskError(error: unknown, message: string): Error {
   if (original instanceof PothosValidationError) {
     return new GraphQLError(original.message, { path, extensions: { code: 'BAD_USER_INPUT' } });
   }
-  if (isGraphQLError(original)) return original;
+  // A GraphQL error thrown on purpose (auth scopes, validation) keeps its path and locations.
+  if (isGraphQLError(original)) return isGraphQLError(error) ? error : original;
   console.error(original);
   return new GraphQLError(message, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
-/** Holds each response until the audit writes its request started (denials) have committed. */
+// Audit writes a request started (denials), by request, so its response can wait for them.
+const pendingWritesOf = new WeakMap<Request, Promise<unknown>[]>();
+
+/**
+ * Holds each response until the audit writes its request started have committed, so a refused caller
+ * cannot outrun the unauthorized_access entry about them. (The graphql-sse endpoint waits in its own plugin.)
+ */
 function useAwaitAuditWrites(): Plugin<GraphQLContext> {
   return {
-    onExecute() {
-      return {
-        async onExecuteDone({ args }) {
-          await Promise.all(args.contextValue.pendingAuditWrites);
-        },
-      };
-    },
-    onSubscribe() {
-      return {
-        async onSubscribeResult({ args }) {
-          await Promise.all(args.contextValue.pendingAuditWrites);
-        },
-      };
+    async onResultProcess({ request }) {
+      await Promise.all(pendingWritesOf.get(request) ?? []);
     },
   };
 }
@@ -81,24 +71,28 @@ function useAwaitAuditWrites(): Plugin<GraphQLContext> {
 /** The GraphQL server without `listen`: tests call `yoga.fetch` in-process, main.ts serves it. */
 export function createOversightYoga(options: YogaOptions): YogaServerInstance<ServerContext, GraphQLContext> {
   const { services } = options;
+  const rateLimiter = options.rateLimits ? new RateLimiter(options.rateLimits, services.now) : null;
+  const trustProxy = options.trustProxy ?? false;
   return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'SpendSense Oversight', defaultQuery: GRAPHIQL_DEFAULT_QUERY },
     maskedErrors: { maskError },
-    plugins: [useCookies(), useAwaitAuditWrites()],
+    plugins: [
+      useCookies(),
+      useGraphQLSSEProtocol('/graphql/stream'),
+      useAwaitAuditWrites(),
+      useRateLimits(rateLimiter),
+      useAuditExport({ services, rateLimiter, trustProxy }),
+      useBadEnumInputAsBadUserInput(),
+    ],
     logging: process.env.NODE_ENV === 'test' ? false : 'info',
     context: async ({ request, req }) => {
       const sessionToken = sessionTokenOf(request);
       const operator = sessionToken ? await authenticateSession(services, sessionToken) : null;
-      const forwarded = options.trustProxy
-        ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-        : null;
-      const origin = {
-        ipAddress: forwarded || req?.socket?.remoteAddress || null,
-        userAgent: request.headers.get('user-agent'),
-      };
+      const origin = requestOriginOf(request, { req }, trustProxy);
       const pendingAuditWrites: Promise<unknown>[] = [];
+      pendingWritesOf.set(request, pendingAuditWrites);
       return {
         services,
         operator,

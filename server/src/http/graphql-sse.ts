@@ -17,7 +17,7 @@ export function useGraphQLSSEProtocol(endpoint = '/graphql/stream'): Plugin<Yoga
   let handler: (request: Request) => Promise<Response>;
   return {
     onYogaInit({ yoga }) {
-      handler = createHandler<Request>(
+      handler = createHandler(
         {
           onSubscribe(req, params) {
             const enveloped = yoga.getEnveloped({

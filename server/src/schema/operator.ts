@@ -70,6 +70,9 @@ builder.mutationField('login', (t) =>
     args: { input: t.arg({ type: LoginInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const result = await login(ctx.services, input, ctx.origin);
+      // The rest of this request is made by the operator who just logged in (the payload reads their record).
+      ctx.operator = result.operator;
+      ctx.sessionToken = result.token;
       await ctx.request.cookieStore?.set({
         name: SESSION_COOKIE,
         value: result.token,

@@ -84,7 +84,7 @@ export type ConsentChannel = 'web' | 'api' | 'operator_action' | 'system';
 export type GuardrailStage = 'consent' | 'eligibility' | 'tone' | 'disclaimer';
 export type ToneSeverity = 'warning' | 'critical';
 export type ReviewAction = 'approved' | 'overridden' | 'flagged';
-export type AuditExportFormat = 'csv' | 'json';
+export type AuditExportFormat = 'csv' | 'json' | 'ndjson';
 
 /** One guardrail's verdict; stages after the first failure are absent because the pipeline stops there. */
 export type GuardrailOutcome = { stage: GuardrailStage; pass: boolean; reason: string | null };

@@ -61,6 +61,25 @@ export {
   type UnauthorizedAccessData,
 } from './eventTypes.js';
 export {
+  AUDIT_CSV_COLUMNS,
+  AUDIT_EXPORT_CONTENT_TYPES,
+  AUDIT_EXPORT_FORMATS,
+  AuditExportEncoder,
+  type AuditExportFileManifest,
+  AuditExportFormatError,
+  AuditJsonExportReader,
+  auditEntryAction,
+  CSV_MANIFEST_MARKER,
+  CsvRecordReader,
+  csvRecordKind,
+  detectAuditExportFormat,
+  entryFromCsvRecord,
+  entryFromExportObject,
+  isAuditExportFormat,
+  manifestFromCsvRecord,
+  parseNdjsonLine,
+} from './export-formats.js';
+export {
   AUDIT_EXPORT_FORMAT_VERSION,
   type AuditExportManifest,
   AuditExportManifestBuilder,

@@ -183,7 +183,7 @@ const SHAPES: { [K in AuditEventType]: Shape } = {
   },
   audit_exported: {
     required: {
-      format: oneOf('csv', 'json'),
+      format: oneOf('csv', 'json', 'ndjson'),
       filters: object,
       row_count: count,
       first_seq: nullable(seq),

@@ -1,0 +1,240 @@
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import type { Plugin } from 'graphql-yoga';
+import {
+  type AuditEventType,
+  type AuditExportFormat,
+  type AuditFilter,
+  isAuditEventType,
+  isAuditExportFormat,
+} from '../domain/audit/index.js';
+import { can } from '../domain/operators/index.js';
+import { badInput, DomainError, type ErrorCode, HTTP_STATUS } from '../errors.js';
+import { type AuditExportOptions, exportAuditLog } from '../services/audit/export.js';
+import { recordUnauthorizedAccess } from '../services/audit/record-denial.js';
+import type { ServiceContext } from '../services/context.js';
+import { authenticateSession } from '../services/operators.js';
+import { type RateLimiter, requesterKeys } from '../services/rate-limit.js';
+import { type NodeServerContext, requestOriginOf } from './request-origin.js';
+import { sessionTokenOf } from './session-token.js';
+
+export const AUDIT_EXPORT_PATH = '/exports/audit';
+/** How a denied export appears in `unauthorized_access.field_path`. */
+const DENIED_FIELD_PATH = `GET ${AUDIT_EXPORT_PATH}`;
+
+export interface AuditExportEndpointOptions {
+  services: ServiceContext;
+  /** Exports per operator (or per address, before sign-in); null for no limit. */
+  rateLimiter?: RateLimiter | null;
+  /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
+  trustProxy?: boolean;
+  /** Passed to the export service (tests). */
+  exportOptions?: AuditExportOptions;
+}
+
+/**
+ * Serves `GET /exports/audit?format=csv|json|ndjson&eventTypes=a,b&userId=…&operatorId=…&recommendationId=…
+ * &from=…&to=…` next to the GraphQL endpoint: a streamed download of the filtered audit log that verifies
+ * offline. Authenticated like GraphQL (bearer token or session cookie), for admin and compliance only.
+ */
+export function useAuditExport(options: AuditExportEndpointOptions): Plugin<object, NodeServerContext> {
+  return {
+    async onRequest({ request, url, serverContext, endResponse }) {
+      if (url.pathname !== AUDIT_EXPORT_PATH) return;
+      endResponse(await serveAuditExport(request, url, serverContext, options));
+    },
+  };
+}
+
+/** The response to one export request. Never throws: every failure is a JSON error with a stable code. */
+export async function serveAuditExport(
+  request: Request,
+  url: URL,
+  serverContext: NodeServerContext | undefined,
+  options: AuditExportEndpointOptions,
+): Promise<Response> {
+  const { services } = options;
+  try {
+    if (request.method !== 'GET') {
+      return errorResponse('METHOD_NOT_ALLOWED', 405, `${AUDIT_EXPORT_PATH} only answers GET`, {
+        Allow: 'GET',
+      });
+    }
+    const origin = requestOriginOf(request, serverContext, options.trustProxy ?? false);
+    const token = sessionTokenOf(request);
+    const operator = token ? await authenticateSession(services, token) : null;
+
+    // Before authorization, so that a flood of refused requests cannot flood the audit log either.
+    const decision = options.rateLimiter?.take(
+      'export',
+      requesterKeys({ operatorId: operator?.id, ipAddress: origin.ipAddress }),
+    );
+    if (decision && !decision.allowed) {
+      const seconds = decision.retryAfterSeconds;
+      return errorResponse(
+        'RATE_LIMITED',
+        429,
+        `Too many audit exports. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+        { 'Retry-After': String(seconds) },
+        { retryAfterSeconds: seconds },
+      );
+    }
+
+    if (!operator || !can(operator.role, 'readAudit')) {
+      await recordUnauthorizedAccess(services, operator, origin, {
+        fieldPath: DENIED_FIELD_PATH,
+        requiredScopes: ['capability:readAudit'],
+      });
+      return operator
+        ? errorResponse('FORBIDDEN', 403, `Not authorized to access ${DENIED_FIELD_PATH}`)
+        : errorResponse('UNAUTHENTICATED', 401, 'You must be logged in', {
+            'WWW-Authenticate': 'Bearer realm="SpendSense Oversight"',
+          });
+    }
+
+    const { format, filter } = parseExportQuery(url.searchParams);
+    const file = await exportAuditLog(
+      services,
+      { format, filter, operatorId: operator.id, origin, signal: request.signal },
+      options.exportOptions,
+    );
+    return new Response(file.body, {
+      status: 200,
+      headers: {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename="${file.filename}"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return errorResponse(error.code, HTTP_STATUS[error.code], error.message, {}, error.details);
+    }
+    console.error('Audit export request failed', error);
+    return errorResponse('INTERNAL_SERVER_ERROR', 500, 'Unexpected error');
+  }
+}
+
+function errorResponse(
+  code: ErrorCode | 'METHOD_NOT_ALLOWED' | 'INTERNAL_SERVER_ERROR',
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+  details: Record<string, unknown> = {},
+): Response {
+  return new Response(JSON.stringify({ error: { code, message, ...details } }), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+const PARAMETERS = [
+  'format',
+  'eventTypes',
+  'userId',
+  'operatorId',
+  'recommendationId',
+  'from',
+  'to',
+] as const;
+type Parameter = (typeof PARAMETERS)[number];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/**
+ * The export's query string as a format and a domain filter. Everything questionable is a
+ * BAD_USER_INPUT: an unknown or repeated parameter (a misspelt filter must not widen an export silently),
+ * an unknown format or event type, a global ID of the wrong type, a malformed instant, `from` after `to`.
+ */
+export function parseExportQuery(params: URLSearchParams): {
+  format: AuditExportFormat;
+  filter: AuditFilter;
+} {
+  const values = new Map<Parameter, string>();
+  for (const [name, value] of params) {
+    if (!(PARAMETERS as readonly string[]).includes(name)) {
+      throw badInput(`Unknown parameter "${name}"; use ${PARAMETERS.join(', ')}`, { field: name });
+    }
+    if (values.has(name as Parameter)) {
+      throw badInput(`Parameter "${name}" is given more than once`, { field: name });
+    }
+    values.set(name as Parameter, value);
+  }
+  const format = values.get('format')?.trim().toLowerCase();
+  if (!isAuditExportFormat(format)) {
+    throw badInput('format must be csv, json or ndjson', { field: 'format' });
+  }
+  const filter: AuditFilter = {
+    eventTypes: eventTypesOf(values.get('eventTypes')),
+    userId: globalIdOf(values.get('userId'), 'User', 'userId'),
+    operatorId: globalIdOf(values.get('operatorId'), 'Operator', 'operatorId'),
+    recommendationId: globalIdOf(values.get('recommendationId'), 'Recommendation', 'recommendationId'),
+    from: instantOf(values.get('from'), 'from'),
+    to: instantOf(values.get('to'), 'to'),
+  };
+  if (filter.from && filter.to && filter.from.getTime() > filter.to.getTime()) {
+    throw badInput('from must not be after to', { field: 'from' });
+  }
+  return { format, filter };
+}
+
+function eventTypesOf(value: string | undefined): AuditEventType[] | null {
+  if (value === undefined) return null;
+  const names = value
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
+  if (names.length === 0)
+    throw badInput('eventTypes must list at least one event type', { field: 'eventTypes' });
+  for (const name of names) {
+    if (!isAuditEventType(name)) throw badInput(`Unknown event type "${name}"`, { field: 'eventTypes' });
+  }
+  return [...new Set(names)] as AuditEventType[];
+}
+
+function globalIdOf(value: string | undefined, typename: string, field: string): string | null {
+  if (value === undefined) return null;
+  const problem = badInput(`${field} must be the global ID of a ${typename}`, { field });
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(value.trim());
+  } catch {
+    throw problem;
+  }
+  // Operator and recommendation ids are UUIDs; anything else cannot name one (and would not cast in SQL).
+  const uuidTyped = typename === 'Operator' || typename === 'Recommendation';
+  if (decoded.typename !== typename || (uuidTyped && !UUID.test(decoded.id))) throw problem;
+  return decoded.id;
+}
+
+/**
+ * An RFC 3339 instant, or a calendar date meaning the start (`from`) or the last millisecond (`to`) of that
+ * UTC day. A `+` in an unencoded offset arrives as a space, and is taken back.
+ */
+function instantOf(value: string | undefined, field: 'from' | 'to'): Date | null {
+  if (value === undefined) return null;
+  const text = value.trim().replace(/ (\d{2}:\d{2})$/, '+$1');
+  const problem = badInput(
+    `${field} must be an ISO 8601 instant such as 2026-11-22T07:02:49Z, or a date such as 2026-11-22`,
+    { field },
+  );
+  if (!isCalendarDate(text.slice(0, 10))) throw problem;
+  if (DATE_ONLY.test(text)) {
+    return new Date(`${text}T${field === 'from' ? '00:00:00.000' : '23:59:59.999'}Z`);
+  }
+  if (!DATE_TIME.test(text)) throw problem;
+  const instant = new Date(text);
+  if (Number.isNaN(instant.getTime())) throw problem;
+  return instant;
+}
+
+/** Whether `YYYY-MM-DD` names a real day; `Date` would quietly roll 2026-02-30 over to March. */
+function isCalendarDate(text: string): boolean {
+  const match = DATE_ONLY.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

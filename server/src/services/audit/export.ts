@@ -1,0 +1,331 @@
+import {
+  AUDIT_EXPORT_CONTENT_TYPES,
+  AuditExportEncoder,
+  type AuditExportedData,
+  type AuditExportFileManifest,
+  type AuditExportFormat,
+  AuditExportManifestBuilder,
+  type AuditFilter,
+  auditFilterProblems,
+  auditTimestamp,
+  type JsonObject,
+  type StoredAuditEntry,
+} from '../../domain/audit/index.js';
+import { badInput } from '../../errors.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { RequestOrigin, ServiceContext } from '../context.js';
+import type { Db } from '../db-types.js';
+import { runAudited } from './record-audit.js';
+
+/** Rows per database round trip: large enough to amortise the query, small enough to keep memory flat. */
+export const AUDIT_EXPORT_BATCH_SIZE = 2_000;
+
+export interface AuditExportRequest {
+  format: AuditExportFormat;
+  filter: AuditFilter;
+  /** The operator exporting; authorization is the caller's job. */
+  operatorId: string;
+  origin: RequestOrigin;
+  /** Aborted when the client goes away: the export stops and is recorded as incomplete. */
+  signal?: AbortSignal | undefined;
+}
+
+/** One keyset page: entries matching `filter` with `afterSeq < seq <= throughSeq`, by seq, at most `limit`. */
+export interface AuditExportBatchQuery {
+  filter: AuditFilter;
+  afterSeq: number;
+  throughSeq: number;
+  limit: number;
+}
+
+export type AuditExportBatchFetcher = (db: Db, query: AuditExportBatchQuery) => Promise<StoredAuditEntry[]>;
+
+export interface AuditExportOptions {
+  batchSize?: number;
+  /** Reads one batch; tests wrap {@link fetchAuditExportBatch} to watch the stream pull. */
+  fetchBatch?: AuditExportBatchFetcher;
+}
+
+export interface AuditExport {
+  format: AuditExportFormat;
+  contentType: string;
+  /** `audit-<from>-<to>-<generated>.<ext>`, safe on every file system. */
+  filename: string;
+  /** The file, produced batch by batch as it is read. */
+  body: ReadableStream<Uint8Array>;
+}
+
+/**
+ * Exports the audit entries matching `filter` as a file that verifies offline (see domain/audit/EXPORTS.md).
+ *
+ * The export covers the chain as it stood when it started (up to the head seq read then), so entries
+ * appended meanwhile, including this export's own `audit_exported` entry, never half-appear. Rows are read
+ * in keyset batches by seq, each only when the reader asks for more (a stream with high-water mark 0), so
+ * memory holds one batch whatever the size of the export and a slow client slows the reads down.
+ *
+ * The `audit_exported` entry is written when the last batch has been read, before the manifest goes out,
+ * so a file with a manifest always has its entry. An export that stops early (client gone, database error)
+ * is recorded too, with the rows sent so far and `completed: false`.
+ */
+export async function exportAuditLog(
+  ctx: ServiceContext,
+  request: AuditExportRequest,
+  options: AuditExportOptions = {},
+): Promise<AuditExport> {
+  const problems = auditFilterProblems(request.filter);
+  if (problems.length > 0) throw badInput(`Invalid audit filter: ${problems.join('; ')}`, { problems });
+  const batchSize = options.batchSize ?? AUDIT_EXPORT_BATCH_SIZE;
+  const fetchBatch = options.fetchBatch ?? fetchAuditExportBatch;
+  const { format, filter } = request;
+  const generatedAt = ctx.now();
+  const filters = auditFilterJson(filter);
+  const unfiltered = Object.keys(filters).length === 0;
+  const chainHead = await readChainHead(ctx.db.prisma);
+  const range = await seqRangeOf(ctx.db.prisma, filter, chainHead.seq);
+
+  const encoder = new AuditExportEncoder(format);
+  const manifestBuilder = new AuditExportManifestBuilder({
+    generatedAt: auditTimestamp(generatedAt),
+    filters,
+    completeRange: false,
+  });
+  const utf8 = new TextEncoder();
+  let afterSeq = range.afterSeq;
+  let previousSeq: number | null = null;
+  let contiguous = true;
+  const sent = { rows: 0, firstSeq: null as number | null, lastSeq: null as number | null, headHash: '' };
+  let started = false;
+  let stopped = false;
+  let recording: Promise<void> | null = null;
+
+  const record = (completed: boolean): Promise<void> => {
+    recording ??= runAudited(ctx, async (_tx, audit) => {
+      const eventData: AuditExportedData & { completed: boolean } = {
+        format,
+        filters,
+        row_count: sent.rows,
+        first_seq: sent.firstSeq,
+        last_seq: sent.lastSeq,
+        head_hash: sent.rows > 0 ? sent.headHash : null,
+        completed,
+      };
+      await audit.record({
+        eventType: 'audit_exported',
+        operatorId: request.operatorId,
+        origin: request.origin,
+        eventData,
+      });
+    }).then(() => undefined);
+    return recording;
+  };
+  const stopEarly = async (reason: string): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await record(false).catch((error) => console.error(`Could not record the ${reason} audit export`, error));
+  };
+
+  let streamController: ReadableStreamDefaultController<Uint8Array> | undefined;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        streamController = controller;
+      },
+      async pull(controller) {
+        try {
+          let text = started ? '' : encoder.start();
+          started = true;
+          const rows =
+            afterSeq >= range.throughSeq
+              ? []
+              : await fetchBatch(ctx.db.prisma, {
+                  filter,
+                  afterSeq,
+                  throughSeq: range.throughSeq,
+                  limit: batchSize,
+                });
+          if (stopped) return;
+          for (const row of rows) {
+            manifestBuilder.add(row);
+            if (previousSeq !== null && row.seq !== previousSeq + 1) contiguous = false;
+            previousSeq = row.seq;
+          }
+          text += encoder.entries(rows);
+          const last = rows.at(-1);
+          if (last) {
+            afterSeq = last.seq;
+            sent.rows += rows.length;
+            sent.firstSeq ??= rows[0]!.seq;
+            sent.lastSeq = last.seq;
+            sent.headHash = last.hash;
+          }
+          if (rows.length === batchSize) {
+            controller.enqueue(utf8.encode(text));
+            return;
+          }
+          stopped = true;
+          await record(true);
+          const manifest: AuditExportFileManifest = {
+            ...manifestBuilder.finish(),
+            // An unfiltered export claims every entry of its range, so a gap in the table fails verification.
+            // Contiguous rows are every entry of their range whatever the filter, so their links verify too.
+            complete_range: sent.rows > 0 && (unfiltered || contiguous),
+            format,
+            chain_head: chainHead,
+          };
+          controller.enqueue(utf8.encode(text + encoder.finish(manifest)));
+          controller.close();
+        } catch (error) {
+          console.error('Audit export failed', error);
+          controller.error(error);
+          await stopEarly('failed');
+        }
+      },
+      cancel() {
+        return stopEarly('cancelled');
+      },
+    },
+    { highWaterMark: 0 },
+  );
+
+  request.signal?.addEventListener(
+    'abort',
+    () => {
+      if (stopped) return;
+      void stopEarly('aborted');
+      try {
+        streamController?.error(request.signal?.reason ?? new Error('The client went away'));
+      } catch {
+        // Already closed or errored.
+      }
+    },
+    { once: true },
+  );
+
+  return {
+    format,
+    contentType: AUDIT_EXPORT_CONTENT_TYPES[format],
+    filename: exportFilename(filter, generatedAt, format),
+    body,
+  };
+}
+
+/** The filter as the manifest and the `audit_exported` entry record it: only what was given, raw ids. */
+export function auditFilterJson(filter: AuditFilter): JsonObject {
+  const json: JsonObject = {};
+  if (filter.eventTypes) json['event_types'] = [...filter.eventTypes];
+  if (filter.userId) json['user_id'] = filter.userId;
+  if (filter.operatorId) json['operator_id'] = filter.operatorId;
+  if (filter.recommendationId) json['recommendation_id'] = filter.recommendationId;
+  if (filter.from) json['from'] = auditTimestamp(filter.from);
+  if (filter.to) json['to'] = auditTimestamp(filter.to);
+  return json;
+}
+
+/**
+ * The SQL condition for `filter`, with the semantics of `matchesAuditFilter`: every given criterion holds,
+ * any listed event type matches, `from` and `to` are inclusive. Ids are bound as parameters.
+ */
+export function auditFilterSql(filter: AuditFilter): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (filter.eventTypes && filter.eventTypes.length > 0) {
+    const types = filter.eventTypes.map((type) => Prisma.sql`${type}::"AuditEventType"`);
+    conditions.push(Prisma.sql`event_type IN (${Prisma.join(types)})`);
+  }
+  if (filter.userId) conditions.push(Prisma.sql`user_id = ${filter.userId}`);
+  if (filter.operatorId) conditions.push(Prisma.sql`operator_id = ${filter.operatorId}::uuid`);
+  if (filter.recommendationId) {
+    conditions.push(Prisma.sql`recommendation_id = ${filter.recommendationId}::uuid`);
+  }
+  if (filter.from) conditions.push(Prisma.sql`occurred_at >= ${filter.from.toISOString()}::timestamptz`);
+  if (filter.to) conditions.push(Prisma.sql`occurred_at <= ${filter.to.toISOString()}::timestamptz`);
+  return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, ' AND ');
+}
+
+interface AuditRow {
+  seq: bigint | number | string;
+  log_id: string;
+  event_type: string;
+  user_id: string | null;
+  operator_id: string | null;
+  recommendation_id: string | null;
+  occurred_at: string;
+  event_data: string;
+  ip_address: string | null;
+  user_agent: string | null;
+  content_hash: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * One keyset batch. Values are read as text (`occurred_at` in the hashed spelling, `event_data` as JSON
+ * text) so the rows are what was hashed, whichever driver delivers them.
+ */
+export async function fetchAuditExportBatch(
+  db: Db,
+  query: AuditExportBatchQuery,
+): Promise<StoredAuditEntry[]> {
+  const rows = await db.$queryRaw<AuditRow[]>`
+    SELECT seq, log_id::text AS log_id, event_type::text AS event_type, user_id,
+           operator_id::text AS operator_id, recommendation_id::text AS recommendation_id,
+           to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
+           event_data::text AS event_data, ip_address, user_agent, content_hash, prev_hash, hash
+    FROM audit_log
+    WHERE seq > ${BigInt(query.afterSeq)} AND seq <= ${BigInt(query.throughSeq)} AND ${auditFilterSql(query.filter)}
+    ORDER BY seq
+    LIMIT ${query.limit}`;
+  return rows.map((row) => ({
+    seq: Number(row.seq),
+    logId: row.log_id,
+    eventType: row.event_type as StoredAuditEntry['eventType'],
+    userId: row.user_id,
+    operatorId: row.operator_id,
+    recommendationId: row.recommendation_id,
+    occurredAt: row.occurred_at,
+    eventData: JSON.parse(row.event_data) as JsonObject,
+    ipAddress: row.ip_address,
+    userAgent: row.user_agent,
+    contentHash: row.content_hash,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }));
+}
+
+async function readChainHead(db: Db): Promise<{ seq: number; hash: string }> {
+  const [head] = await db.$queryRaw<Array<{ seq: bigint | number; hash: string }>>`
+    SELECT seq, hash FROM audit_chain_head WHERE id = 1`;
+  if (!head) throw new Error('audit_chain_head has no row: the audit migration has not run');
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+/**
+ * The seq range to walk. A time filter narrows it first (through the occurred_at index), so that an
+ * export of last week does not walk the whole table by seq.
+ */
+async function seqRangeOf(
+  db: Db,
+  filter: AuditFilter,
+  headSeq: number,
+): Promise<{ afterSeq: number; throughSeq: number }> {
+  if (!filter.from && !filter.to) return { afterSeq: 0, throughSeq: headSeq };
+  const timeOnly: AuditFilter = { from: filter.from ?? null, to: filter.to ?? null };
+  const [bounds] = await db.$queryRaw<Array<{ low: bigint | number | null; high: bigint | number | null }>>`
+    SELECT min(seq) AS low, max(seq) AS high FROM audit_log
+    WHERE seq <= ${BigInt(headSeq)} AND ${auditFilterSql(timeOnly)}`;
+  if (bounds?.low == null || bounds.high == null) return { afterSeq: headSeq, throughSeq: headSeq };
+  return { afterSeq: Number(bounds.low) - 1, throughSeq: Number(bounds.high) };
+}
+
+/** `20261122T070249Z`: an instant without the characters some file systems refuse. */
+function compactInstant(instant: Date): string {
+  return auditTimestamp(instant)
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll('-', '')
+    .replaceAll(':', '');
+}
+
+export function exportFilename(filter: AuditFilter, generatedAt: Date, format: AuditExportFormat): string {
+  const from = filter.from ? compactInstant(filter.from) : 'start';
+  const to = filter.to ? compactInstant(filter.to) : 'now';
+  return `audit-${from}-${to}-${compactInstant(generatedAt)}.${format}`;
+}

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../server/src/db/client.js';
+import { createOversightYoga } from '../server/src/yoga.js';
+import { createTestApp, type GraphQLResponse } from './support/app.js';
+import { openTestDatabase } from './support/database.js';
+
+/**
+ * Rate limits through the real server: a second yoga over the same services, with limits on and a clock
+ * the test moves. The client address comes from X-Forwarded-For (trustProxy), as behind a load balancer.
+ */
+
+const PASSWORD = 'Test-pass-word-42!';
+let db: Database;
+let app: ReturnType<typeof createTestApp>;
+let now = Date.UTC(2026, 10, 22, 9, 0, 0);
+let limited: ReturnType<typeof createOversightYoga>;
+const tokens = { COMPLIANCE: '', ADMIN: '', VIEWER: '' };
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  app = createTestApp(db, { now: () => new Date(now) });
+  for (const role of ['COMPLIANCE', 'ADMIN', 'VIEWER'] as const) tokens[role] = await app.tokenFor(role);
+  limited = createOversightYoga({
+    services: app.services,
+    trustProxy: true,
+    rateLimits: { loginPerMinute: 3, auditQueriesPerMinute: 2, exportsPerMinute: 2 },
+  });
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+async function graphql(
+  query: string,
+  variables: Record<string, unknown>,
+  options: { token?: string; ip: string },
+): Promise<GraphQLResponse & { status: number; headers: Headers }> {
+  const response = await limited.fetch('http://yoga/graphql', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-forwarded-for': options.ip,
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    ...((await response.json()) as GraphQLResponse),
+    status: response.status,
+    headers: response.headers,
+  };
+}
+
+const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { token } }';
+const login = (username: string, ip: string) =>
+  graphql(LOGIN, { input: { username, password: PASSWORD } }, { ip });
+
+const loginAttempts = () => db.prisma.auditEntry.count({ where: { eventType: 'login_attempt' } });
+
+async function exportAs(token: string, ip: string) {
+  const response = await limited.fetch('http://yoga/exports/audit?format=ndjson', {
+    headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': ip },
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text };
+}
+
+describe('login rate limit', () => {
+  it('refuses the fourth login for a username within a minute with RATE_LIMITED, without logging it', async () => {
+    for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+      expect((await login('compliance', ip)).data).toMatchObject({ login: { token: expect.any(String) } });
+    }
+    const before = await loginAttempts();
+    const refused = await login('compliance', '198.51.100.4');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('20');
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors).toEqual([
+      {
+        message: 'Too many login attempts. Try again in 20 seconds.',
+        path: ['login'],
+        extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 20 },
+      },
+    ]);
+    expect(await loginAttempts()).toBe(before);
+  });
+
+  it('lets the username in again once a token has come back', async () => {
+    now += 19_999;
+    expect((await login('compliance', '198.51.100.5')).errors?.[0]?.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: 1,
+    });
+    now += 1;
+    expect((await login('compliance', '198.51.100.5')).data).toMatchObject({
+      login: { token: expect.any(String) },
+    });
+  });
+
+  it('limits one address trying many usernames, written inline or in variables', async () => {
+    const ip = '203.0.113.7';
+    expect((await login('nobody-1', ip)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await login('nobody-2', ip)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await login('nobody-3', ip)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const inline = await graphql(
+      `mutation { attempt: login(input: { username: "nobody-4", password: "${PASSWORD}" }) { token } }`,
+      {},
+      { ip },
+    );
+    expect(inline.errors?.[0]).toMatchObject({ path: ['attempt'], extensions: { code: 'RATE_LIMITED' } });
+    // Another address may still try.
+    expect((await login('nobody-4', '203.0.113.8')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('audit query rate limit', () => {
+  const AUDIT_LOG = '{ auditLog(first: 1) { totalCount } }';
+
+  it('refuses the third audit query a minute per operator, whatever the address', async () => {
+    const first = await graphql(AUDIT_LOG, {}, { token: tokens.COMPLIANCE, ip: '192.0.2.1' });
+    expect(first.errors).toBeUndefined();
+    expect(
+      (await graphql(AUDIT_LOG, {}, { token: tokens.COMPLIANCE, ip: '192.0.2.2' })).errors,
+    ).toBeUndefined();
+    const refused = await graphql(
+      '{ a: auditIntegrity { valid } }',
+      {},
+      { token: tokens.COMPLIANCE, ip: '192.0.2.3' },
+    );
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    expect(refused.errors?.[0]).toMatchObject({
+      path: ['a'],
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 30 },
+    });
+    // Another operator has an allowance of their own.
+    expect((await graphql(AUDIT_LOG, {}, { token: tokens.ADMIN, ip: '192.0.2.3' })).errors).toBeUndefined();
+  });
+
+  it('counts every occurrence, so aliases cannot multiply the allowance', async () => {
+    const response = await graphql(
+      '{ one: auditLog(first: 1) { totalCount } two: auditLog(first: 1) { totalCount } three: auditLog(first: 1) { totalCount } }',
+      {},
+      { token: tokens.ADMIN, ip: '192.0.2.9' },
+    );
+    expect(response.errors?.[0]).toMatchObject({ path: ['two'], extensions: { code: 'RATE_LIMITED' } });
+  });
+
+  it('leaves other fields alone', async () => {
+    for (let i = 0; i < 5; i++) {
+      const response = await graphql(
+        '{ viewer { username } }',
+        {},
+        { token: tokens.COMPLIANCE, ip: '192.0.2.1' },
+      );
+      expect(response.errors).toBeUndefined();
+    }
+  });
+});
+
+describe('export rate limit', () => {
+  it('refuses the third export a minute per operator with 429 and Retry-After, and recovers', async () => {
+    expect((await exportAs(tokens.COMPLIANCE, '192.0.2.50')).status).toBe(200);
+    expect((await exportAs(tokens.COMPLIANCE, '192.0.2.51')).status).toBe(200);
+    const exportsBefore = await db.prisma.auditEntry.count({ where: { eventType: 'audit_exported' } });
+    const refused = await exportAs(tokens.COMPLIANCE, '192.0.2.52');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    expect(JSON.parse(refused.text)).toEqual({
+      error: {
+        code: 'RATE_LIMITED',
+        message: 'Too many audit exports. Try again in 30 seconds.',
+        retryAfterSeconds: 30,
+      },
+    });
+    expect(await db.prisma.auditEntry.count({ where: { eventType: 'audit_exported' } })).toBe(exportsBefore);
+    expect((await exportAs(tokens.ADMIN, '192.0.2.52')).status).toBe(200);
+    now += 30_000;
+    expect((await exportAs(tokens.COMPLIANCE, '192.0.2.52')).status).toBe(200);
+  });
+
+  it('limits refused requests too, by operator or by address', async () => {
+    const ip = '192.0.2.77';
+    const anonymous = () =>
+      limited.fetch('http://yoga/exports/audit?format=csv', { headers: { 'x-forwarded-for': ip } });
+    expect((await anonymous()).status).toBe(401);
+    expect((await anonymous()).status).toBe(401);
+    const before = await db.prisma.auditEntry.count({ where: { eventType: 'unauthorized_access' } });
+    expect((await anonymous()).status).toBe(429);
+    // The flood does not reach the audit log.
+    expect(await db.prisma.auditEntry.count({ where: { eventType: 'unauthorized_access' } })).toBe(before);
+    expect((await exportAs(tokens.VIEWER, ip)).status).toBe(403);
+  });
+});
+
+describe('without limits configured', () => {
+  it('does not limit (the default for createOversightYoga, as in other tests)', async () => {
+    for (let i = 0; i < 6; i++) {
+      const result = await app.graphql(LOGIN, { input: { username: 'admin', password: PASSWORD } });
+      expect(result.data).toMatchObject({ login: { token: expect.any(String) } });
+    }
+  });
+});
