@@ -15,5 +15,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // A prismaField resolver that ignores its `query` loses Pothos's relation preloading (an N+1 risk):
+    // make that an error under test.
+    env: { POTHOS_UNUSED_QUERY: 'error', NODE_ENV: 'test' },
   },
 });

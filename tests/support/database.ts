@@ -15,11 +15,11 @@ function withDatabase(url: string, name: string): string {
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a throwaway database on
  * the PostgreSQL server named by DATABASE_URL (created here, dropped by `close`), so runs never collide.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(options: { onQuery?: (sql: string) => void } = {}): Promise<Database> {
   const baseUrl = process.env.DATABASE_URL;
-  if (!baseUrl) return openDatabase({ dataDir: 'memory://' });
+  if (!baseUrl) return openDatabase({ dataDir: 'memory://', onQuery: options.onQuery });
   const { url, drop } = await createPostgresTestDatabase(baseUrl);
-  const db = await openDatabase({ databaseUrl: url });
+  const db = await openDatabase({ databaseUrl: url, onQuery: options.onQuery });
   return {
     ...db,
     async close() {

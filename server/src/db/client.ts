@@ -24,6 +24,18 @@ export interface OpenDatabaseOptions {
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
   log?: (message: string) => void;
+  /** Called with every SQL statement Prisma sends (query-count tests, debugging). */
+  onQuery?: (sql: string) => void;
+}
+
+function createPrisma(
+  adapter: ConstructorParameters<typeof PrismaClient>[0]['adapter'],
+  onQuery?: (sql: string) => void,
+) {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  prisma.$on('query' as never, (event: { query: string }) => onQuery(event.query));
+  return prisma;
 }
 
 /**
@@ -36,7 +48,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     const sql = pgExecutor(pool);
     if (migrate) await applyMigrations(sql, MIGRATIONS_DIR, options.log);
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = createPrisma(new PrismaPg(pool), options.onQuery);
     return {
       kind: 'postgres',
       prisma,
@@ -51,7 +63,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   await pglite.waitReady;
   const sql = pgliteExecutor(pglite);
   if (migrate) await applyMigrations(sql, MIGRATIONS_DIR, options.log);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = createPrisma(new PrismaPGlite(pglite), options.onQuery);
   return {
     kind: 'pglite',
     prisma,
