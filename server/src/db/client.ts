@@ -28,10 +28,7 @@ export interface OpenDatabaseOptions {
   onQuery?: (sql: string) => void;
 }
 
-function createPrisma(
-  adapter: ConstructorParameters<typeof PrismaClient>[0]['adapter'],
-  onQuery?: (sql: string) => void,
-) {
+function createPrisma(adapter: PrismaPg | PrismaPGlite, onQuery?: (sql: string) => void): PrismaClient {
   if (!onQuery) return new PrismaClient({ adapter });
   const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   prisma.$on('query' as never, (event: { query: string }) => onQuery(event.query));
