@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../server/src/db/paths.js';
+import { schema } from '../server/src/schema/index.js';
+
+const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+describe('the GraphQL in README.md', () => {
+  it('has examples to check', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(blocks.map((block, i) => [i + 1, block] as const))('example %i is valid against the schema', (_i, block) => {
+    const errors = validate(schema, parse(block)).map((e) => e.message);
+    expect(errors).toEqual([]);
+  });
+});
