@@ -1,11 +1,11 @@
 import { type AuditFilter, matchesAuditFilter } from '../../domain/audit/index.js';
 import type { AuditEntry } from '../../generated/prisma/client.js';
 import type { ServiceContext } from '../context.js';
-import { auditFilterWhere } from './filter-where.js';
+import { AUDIT_PAGE_MAX_SIZE, encodeAuditCursor, readAuditPage } from './query.js';
 
 type Listener = (entry: AuditEntry) => void;
 
-const REPLAY_BATCH = 500;
+const REPLAY_BATCH = AUDIT_PAGE_MAX_SIZE;
 
 /**
  * Fans committed audit entries out to live subscribers. One feed per server process listens to the
@@ -47,16 +47,18 @@ export class AuditLiveFeed {
       let last = afterSeq ?? (await this.headSeq());
       if (afterSeq !== null) {
         for (;;) {
-          const batch = await this.ctx.db.prisma.auditEntry.findMany({
-            where: { AND: [auditFilterWhere(filter), { seq: { gt: last } }] },
-            orderBy: { seq: 'asc' },
-            take: REPLAY_BATCH,
+          // The audit log query itself, oldest first after the last entry sent: one filter, one meaning.
+          const page = await readAuditPage(this.ctx, {
+            filter,
+            order: 'SEQ_ASC',
+            first: REPLAY_BATCH,
+            after: last > 0n ? encodeAuditCursor(last) : null,
           });
-          for (const entry of batch) {
+          for (const entry of page.entries) {
             yield entry;
             last = entry.seq;
           }
-          if (batch.length < REPLAY_BATCH) break;
+          if (!page.hasNextPage) break;
         }
       }
       while (!signal?.aborted) {
