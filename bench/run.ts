@@ -9,6 +9,10 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assignPersonasBenchmark } from './assign-personas.js';
+import { auditAppendBenchmark } from './audit-append.js';
+import { auditExportBenchmark } from './audit-export.js';
+import { auditLiveBenchmark } from './audit-live.js';
+import { auditLogQueryBenchmark } from './audit-log-query.js';
 import {
   type Benchmark,
   type BenchmarkRecord,
@@ -18,7 +22,13 @@ import {
   replaceBetweenMarkers,
 } from './framework.js';
 
-const BENCHMARKS: readonly Benchmark[] = [assignPersonasBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  assignPersonasBenchmark,
+  auditLogQueryBenchmark,
+  auditExportBenchmark,
+  auditAppendBenchmark,
+  auditLiveBenchmark,
+];
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = path.join(BENCH_DIR, 'results');
