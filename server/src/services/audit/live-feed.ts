@@ -19,6 +19,7 @@ export class AuditLiveFeed {
   private lastDeliveredSeq: bigint | null = null;
   private pump: Promise<void> = Promise.resolve();
   private stop: (() => void) | null = null;
+  private started: Promise<void> | null = null;
 
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -84,6 +85,7 @@ export class AuditLiveFeed {
   close(): void {
     this.stop?.();
     this.stop = null;
+    this.started = null;
   }
 
   private async headSeq(): Promise<bigint> {
@@ -91,8 +93,13 @@ export class AuditLiveFeed {
     return head?.seq ?? 0n;
   }
 
-  private async start(): Promise<void> {
-    if (this.stop) return;
+  private start(): Promise<void> {
+    // Every subscriber awaits the same start, so the feed holds exactly one pubsub subscription.
+    this.started ??= this.listen();
+    return this.started;
+  }
+
+  private async listen(): Promise<void> {
     this.lastDeliveredSeq ??= await this.headSeq();
     const iterator = this.ctx.pubsub.subscribe('auditEntry:added')[Symbol.asyncIterator]();
     let running = true;
@@ -109,7 +116,7 @@ export class AuditLiveFeed {
         this.pump = this.pump
           .then(() => this.deliverUpTo(announced))
           .catch((error) => {
-            console.error('Audit live feed could not load entries', error);
+            if (running) console.error('Audit live feed could not load entries', error);
           });
       }
     })();
