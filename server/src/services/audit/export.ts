@@ -15,6 +15,7 @@ import { badInput } from '../../errors.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { RequestOrigin, ServiceContext } from '../context.js';
 import type { Db } from '../db-types.js';
+import { auditFilterSql, seqRangeOfTimeWindow } from './query.js';
 import { runAudited } from './record-audit.js';
 
 /** Rows per database round trip: large enough to amortise the query, small enough to keep memory flat. */
@@ -221,26 +222,6 @@ export function auditFilterJson(filter: AuditFilter): JsonObject {
   return json;
 }
 
-/**
- * The SQL condition for `filter`, with the semantics of `matchesAuditFilter`: every given criterion holds,
- * any listed event type matches, `from` and `to` are inclusive. Ids are bound as parameters.
- */
-export function auditFilterSql(filter: AuditFilter): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [];
-  if (filter.eventTypes && filter.eventTypes.length > 0) {
-    const types = filter.eventTypes.map((type) => Prisma.sql`${type}::"AuditEventType"`);
-    conditions.push(Prisma.sql`event_type IN (${Prisma.join(types)})`);
-  }
-  if (filter.userId) conditions.push(Prisma.sql`user_id = ${filter.userId}`);
-  if (filter.operatorId) conditions.push(Prisma.sql`operator_id = ${filter.operatorId}::uuid`);
-  if (filter.recommendationId) {
-    conditions.push(Prisma.sql`recommendation_id = ${filter.recommendationId}::uuid`);
-  }
-  if (filter.from) conditions.push(Prisma.sql`occurred_at >= ${filter.from.toISOString()}::timestamptz`);
-  if (filter.to) conditions.push(Prisma.sql`occurred_at <= ${filter.to.toISOString()}::timestamptz`);
-  return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, ' AND ');
-}
-
 interface AuditRow {
   seq: bigint | number | string;
   log_id: string;
@@ -308,12 +289,9 @@ async function seqRangeOf(
   headSeq: number,
 ): Promise<{ afterSeq: number; throughSeq: number }> {
   if (!filter.from && !filter.to) return { afterSeq: 0, throughSeq: headSeq };
-  const timeOnly: AuditFilter = { from: filter.from ?? null, to: filter.to ?? null };
-  const [bounds] = await db.$queryRaw<Array<{ low: bigint | number | null; high: bigint | number | null }>>`
-    SELECT min(seq) AS low, max(seq) AS high FROM audit_log
-    WHERE seq <= ${BigInt(headSeq)} AND ${auditFilterSql(timeOnly)}`;
-  if (bounds?.low == null || bounds.high == null) return { afterSeq: headSeq, throughSeq: headSeq };
-  return { afterSeq: Number(bounds.low) - 1, throughSeq: Number(bounds.high) };
+  const range = await seqRangeOfTimeWindow(db, filter);
+  if (!range || Number(range.low) > headSeq) return { afterSeq: headSeq, throughSeq: headSeq };
+  return { afterSeq: Number(range.low) - 1, throughSeq: Math.min(Number(range.high), headSeq) };
 }
 
 /** `20261122T070249Z`: an instant without the characters some file systems refuse. */

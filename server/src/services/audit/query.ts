@@ -94,7 +94,10 @@ export async function readAuditPage(ctx: ServiceContext, request: AuditPageReque
   const descending = (request.order ?? 'SEQ_DESC') === 'SEQ_DESC';
   const after = request.after == null ? null : decodeAuditCursor(request.after, 'after');
   const before = request.before == null ? null : decodeAuditCursor(request.before, 'before');
-  const filter = auditFilterSql(request.filter);
+  const bounds = await seqBoundsFor(ctx, request.filter, descending);
+  const filter = bounds
+    ? Prisma.sql`${auditFilterSql(request.filter)} AND ${bounds}`
+    : auditFilterSql(request.filter);
   // "Later in the requested order": a smaller seq when newest-first.
   const laterThan = (seq: bigint) => (descending ? Prisma.sql`seq < ${seq}` : Prisma.sql`seq > ${seq}`);
   const earlierThan = (seq: bigint) => (descending ? Prisma.sql`seq > ${seq}` : Prisma.sql`seq < ${seq}`);
@@ -121,6 +124,57 @@ export async function readAuditPage(ctx: ServiceContext, request: AuditPageReque
     hasNextPage: backward ? beyondBefore : more || beyondBefore,
     hasPreviousPage: backward ? more || beyondAfter : beyondAfter,
   };
+}
+
+/**
+ * The first and last seq among entries whose occurred_at lies in [from, to], or null when there are none.
+ *
+ * Keyset pages are ordered by seq. A time window far from the end being read from (last year's quarter,
+ * newest first) would make PostgreSQL walk the primary key past every newer entry; bounding seq by the
+ * window's own range first turns that into an index-only scan of the window on (occurred_at, seq).
+ * `OFFSET 0` keeps the planner from turning min/max back into a filtered primary-key scan.
+ */
+export async function seqRangeOfTimeWindow(
+  db: Db,
+  window: { from?: Date | null; to?: Date | null },
+): Promise<{ low: bigint; high: bigint } | null> {
+  const [bounds] = await db.$queryRaw<Array<{ low: bigint | null; high: bigint | null }>>`
+    SELECT min(seq) AS low, max(seq) AS high
+    FROM (SELECT seq FROM audit_log WHERE ${auditFilterSql({ from: window.from ?? null, to: window.to ?? null })} OFFSET 0) AS in_window`;
+  if (bounds?.low == null || bounds.high == null) return null;
+  return { low: BigInt(bounds.low), high: BigInt(bounds.high) };
+}
+
+// A window that ended over an hour ago cannot gain entries (entries are stamped when written), so its seq
+// range is remembered; windows reaching into the present are read from the newest end and need no range.
+const CLOSED_WINDOW_AGE_MS = 3_600_000;
+const windowRanges = new WeakMap<ServiceContext, Map<string, { low: bigint; high: bigint } | null>>();
+
+async function seqBoundsFor(
+  ctx: ServiceContext,
+  filter: AuditFilter,
+  descending: boolean,
+): Promise<Prisma.Sql | null> {
+  const { from, to } = filter;
+  const closed = to != null && to.getTime() < ctx.now().getTime() - CLOSED_WINDOW_AGE_MS;
+  // Newest first starts at the newest entry: only a window that ended in the past is far from it.
+  // Oldest first starts at seq 1: only a window with a start is far from it.
+  if (descending ? !closed : from == null) return null;
+  const key = `${from?.toISOString() ?? ''}|${to?.toISOString() ?? ''}`;
+  let cache = windowRanges.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    windowRanges.set(ctx, cache);
+  }
+  let range = cache.get(key);
+  if (range === undefined) {
+    range = await seqRangeOfTimeWindow(ctx.db.prisma, { from, to });
+    if (closed) {
+      if (cache.size >= 256) cache.delete(cache.keys().next().value!);
+      cache.set(key, range);
+    }
+  }
+  return range ? Prisma.sql`seq BETWEEN ${range.low} AND ${range.high}` : Prisma.sql`FALSE`;
 }
 
 async function anyEntry(db: Db, filter: Prisma.Sql, side: Prisma.Sql): Promise<boolean> {
