@@ -15,22 +15,22 @@ import { setConsent } from '../server/src/services/consent.js';
 import { overridePersona } from '../server/src/services/override-persona.js';
 import { generateRecommendations } from '../server/src/services/recommendations.js';
 import { approveRecommendations, reviewRecommendation } from '../server/src/services/review.js';
-import { createTestApp } from './support/app.js';
-import { openTestDatabase } from './support/database.js';
 import {
   auditEntriesAfter,
   auditHead,
   globalId,
   manualClock,
+  openTestApp,
   optIn,
   REFERENCE_DATE,
   storeCustomer,
   subscriptionHeavyLedger,
+  type TestApp,
   tableCounts,
 } from './support/review-fixtures.js';
 
 let db: Database;
-let app: ReturnType<typeof createTestApp>;
+let app: TestApp;
 const clock = manualClock();
 let admin: Operator;
 let reviewer: Operator;
@@ -39,8 +39,7 @@ const published: string[] = [];
 let stopListening: () => void;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  app = createTestApp(db, { now: clock.now });
+  ({ db, app } = await openTestApp(clock));
   adminToken = await app.tokenFor('ADMIN');
   await app.tokenFor('REVIEWER');
   admin = await db.prisma.operator.findUniqueOrThrow({ where: { username: 'admin' } });

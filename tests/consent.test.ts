@@ -1,17 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/src/db/client.js';
+import type { OperatorRole } from '../server/src/domain/operators/index.js';
 import { assignPersona } from '../server/src/services/assign-persona.js';
-import { createTestApp } from './support/app.js';
-import { openTestDatabase } from './support/database.js';
 import {
   auditEntriesAfter,
   auditHead,
   globalId,
   manualClock,
+  openTestApp,
   optIn,
   REFERENCE_DATE,
+  signInEveryRole,
   storeCustomer,
   subscriptionHeavyLedger,
+  type TestApp,
   tableCounts,
 } from './support/review-fixtures.js';
 
@@ -39,16 +41,14 @@ const HISTORY = `
 const AGENT = { 'user-agent': 'consent-test/1.0' };
 
 let db: Database;
-let app: ReturnType<typeof createTestApp>;
+let app: TestApp;
 const clock = manualClock();
-const tokens: Record<string, string> = {};
+let tokens: Record<OperatorRole, string>;
 const user = globalId('User', 'usr_consent');
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  app = createTestApp(db, { now: clock.now });
-  for (const role of ['VIEWER', 'REVIEWER', 'COMPLIANCE', 'ADMIN'] as const)
-    tokens[role] = await app.tokenFor(role);
+  ({ db, app } = await openTestApp(clock));
+  tokens = await signInEveryRole(app);
   await storeCustomer(app.services, subscriptionHeavyLedger('usr_consent'));
   await storeCustomer(app.services, subscriptionHeavyLedger('usr_revoked'));
 });

@@ -1,20 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/src/db/client.js';
+import type { OperatorRole } from '../server/src/domain/operators/index.js';
 import { PERSONA_REGISTRY_VERSION } from '../server/src/domain/personas/index.js';
 import { assignPersona } from '../server/src/services/assign-persona.js';
 import { setConsent } from '../server/src/services/consent.js';
-import { createTestApp } from './support/app.js';
-import { openTestDatabase } from './support/database.js';
 import {
   auditEntriesAfter,
   auditHead,
   decodeGlobalId,
   globalId,
   manualClock,
+  openTestApp,
   optIn,
   REFERENCE_DATE,
+  signInEveryRole,
   storeCustomer,
   subscriptionHeavyLedger,
+  type TestApp,
   tableCounts,
 } from './support/review-fixtures.js';
 
@@ -39,16 +41,14 @@ const PROFILE = `
 const AGENT = { 'user-agent': 'persona-override-test/1.0' };
 
 let db: Database;
-let app: ReturnType<typeof createTestApp>;
+let app: TestApp;
 const clock = manualClock();
-const tokens: Record<string, string> = {};
+let tokens: Record<OperatorRole, string>;
 let engineAssignmentId: string;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  app = createTestApp(db, { now: clock.now });
-  for (const role of ['VIEWER', 'REVIEWER', 'COMPLIANCE', 'ADMIN'] as const)
-    tokens[role] = await app.tokenFor(role);
+  ({ db, app } = await openTestApp(clock));
+  tokens = await signInEveryRole(app);
   await storeCustomer(app.services, subscriptionHeavyLedger('usr_override'));
   await optIn(app.services, 'usr_override');
   const assignment = await assignPersona(app.services, {

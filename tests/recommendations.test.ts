@@ -1,22 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/src/db/client.js';
 import { DISCLAIMER, toneTextOf } from '../server/src/domain/guardrails/index.js';
+import type { OperatorRole } from '../server/src/domain/operators/index.js';
 import { CATALOG } from '../server/src/domain/recommendations/index.js';
 import type { SignalSnapshot } from '../server/src/domain/signals/index.js';
 import { assignPersona } from '../server/src/services/assign-persona.js';
 import { ageOn, estimateAnnualIncome } from '../server/src/services/recommendations.js';
-import { createTestApp } from './support/app.js';
-import { openTestDatabase } from './support/database.js';
 import {
   auditEntriesAfter,
   auditHead,
   decodeGlobalId,
   globalId,
   manualClock,
+  openTestApp,
   optIn,
   REFERENCE_DATE,
+  signInEveryRole,
   storeCustomer,
   subscriptionHeavyLedger,
+  type TestApp,
   tableCounts,
   variableIncomeLedger,
 } from './support/review-fixtures.js';
@@ -33,16 +35,14 @@ const GENERATE = `
   }`;
 
 let db: Database;
-let app: ReturnType<typeof createTestApp>;
+let app: TestApp;
 const clock = manualClock();
-const tokens: Record<string, string> = {};
+let tokens: Record<OperatorRole, string>;
 const assignments: Record<string, string> = {};
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  app = createTestApp(db, { now: clock.now });
-  for (const role of ['VIEWER', 'REVIEWER', 'COMPLIANCE', 'ADMIN'] as const)
-    tokens[role] = await app.tokenFor(role);
+  ({ db, app } = await openTestApp(clock));
+  tokens = await signInEveryRole(app);
   const minor = subscriptionHeavyLedger('usr_minor');
   const customers = [
     [subscriptionHeavyLedger('usr_subs'), 'D30'],

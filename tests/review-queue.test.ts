@@ -2,21 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/src/db/client.js';
 import { DISCLAIMER } from '../server/src/domain/guardrails/index.js';
+import { OPERATOR_ROLES, type OperatorRole } from '../server/src/domain/operators/index.js';
 import { DomainError } from '../server/src/errors.js';
 import { assignPersona } from '../server/src/services/assign-persona.js';
 import { generateRecommendations } from '../server/src/services/recommendations.js';
 import { reviewRecommendation } from '../server/src/services/review.js';
-import { createTestApp } from './support/app.js';
-import { openTestDatabase } from './support/database.js';
 import {
   auditEntriesAfter,
   auditHead,
   globalId,
   manualClock,
+  openTestApp,
   optIn,
   REFERENCE_DATE,
+  signInEveryRole,
   storeCustomer,
   subscriptionHeavyLedger,
+  type TestApp,
   tableCounts,
   variableIncomeLedger,
 } from './support/review-fixtures.js';
@@ -45,16 +47,15 @@ const BATCH = `
 const AGENT = { 'user-agent': 'review-test/1.0' };
 
 let db: Database;
-let app: ReturnType<typeof createTestApp>;
+let app: TestApp;
 const clock = manualClock();
-const tokens: Record<string, string> = {};
+let tokens: Record<OperatorRole, string>;
 const operators: Record<string, string> = {};
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  app = createTestApp(db, { now: clock.now });
-  for (const role of ['VIEWER', 'REVIEWER', 'COMPLIANCE', 'ADMIN'] as const) {
-    tokens[role] = await app.tokenFor(role);
+  ({ db, app } = await openTestApp(clock));
+  tokens = await signInEveryRole(app);
+  for (const role of OPERATOR_ROLES) {
     operators[role] = (
       await db.prisma.operator.findUniqueOrThrow({ where: { username: role.toLowerCase() } })
     ).id;

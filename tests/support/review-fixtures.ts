@@ -6,14 +6,20 @@
 import type { Database } from '../../server/src/db/client.js';
 import type { AuditEventType } from '../../server/src/domain/audit/index.js';
 import type { CustomerLedger } from '../../server/src/domain/ledger/types.js';
+import { OPERATOR_ROLES, type OperatorRole } from '../../server/src/domain/operators/index.js';
 import { daysOfMonth, everyNDays, ledgerBuilder } from '../../server/src/domain/signals/testing.js';
 import type { AuditEntry } from '../../server/src/generated/prisma/client.js';
 import { setConsent } from '../../server/src/services/consent.js';
 import type { ServiceContext } from '../../server/src/services/context.js';
 import { flattenLedgers, storeLedgerBatch } from '../../server/src/services/store-ledger.js';
+import { createTestApp } from './app.js';
+import { openTestDatabase } from './database.js';
 
 /** Last day of every fixture's history and the reference date of their assignments. */
 export const REFERENCE_DATE = '2025-06-30';
+
+export type ManualClock = ReturnType<typeof manualClock>;
+export type TestApp = ReturnType<typeof createTestApp>;
 
 /** A clock the test moves by hand; starts the morning after the reference date. */
 export function manualClock(start = '2025-07-01T09:00:00.000Z') {
@@ -27,6 +33,19 @@ export function manualClock(start = '2025-07-01T09:00:00.000Z') {
       current = new Date(current.getTime() + seconds * 1000);
     },
   };
+}
+
+/** The real app over a fresh test database, on the test's clock. The caller closes `db` in afterAll. */
+export async function openTestApp(clock: ManualClock): Promise<{ db: Database; app: TestApp }> {
+  const db = await openTestDatabase();
+  return { db, app: createTestApp(db, { now: clock.now }) };
+}
+
+/** Signs in once as every operator role, in OPERATOR_ROLES order, creating each role's operator on the way. */
+export async function signInEveryRole(app: TestApp): Promise<Record<OperatorRole, string>> {
+  const tokens: Partial<Record<OperatorRole, string>> = {};
+  for (const role of OPERATOR_ROLES) tokens[role] = await app.tokenFor(role);
+  return tokens as Record<OperatorRole, string>;
 }
 
 /**

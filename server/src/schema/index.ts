@@ -9,6 +9,7 @@ import './consent.js';
 import './recommendation.js';
 import './review-queue.js';
 import './persona-override.js';
+import './audit-event-details.js';
 import './audit-entry.js';
 import './audit-log.js';
 import './audit-integrity.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CanonicalJsonError, canonicalJson, type JsonObject } from './canonicalJson.js';
+import { CanonicalJsonError, canonicalJson, type JsonObject } from '../canonical-json.js';
 import type { AuditEventType } from './eventTypes.js';
 
 /**

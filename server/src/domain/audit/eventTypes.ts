@@ -1,4 +1,4 @@
-import type { JsonObject } from './canonicalJson.js';
+import type { JsonObject } from '../canonical-json.js';
 
 /**
  * Every kind of audit event, with the shape of its `event_data`. Keys inside event data are snake_case, as in

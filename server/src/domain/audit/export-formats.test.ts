@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonicalJson.js';
+import { canonicalJson } from '../canonical-json.js';
 import type { StoredAuditEntry } from './entry.js';
 import type { AuditExportFormat } from './eventTypes.js';
 import {

@@ -1,4 +1,4 @@
-import { canonicalJson, type JsonObject } from './canonicalJson.js';
+import { canonicalJson, type JsonObject } from '../canonical-json.js';
 import type { StoredAuditEntry } from './entry.js';
 import type { AuditExportFormat } from './eventTypes.js';
 import type { AuditExportManifest } from './exportManifest.js';

@@ -1,4 +1,4 @@
-import type { JsonObject } from './canonicalJson.js';
+import type { JsonObject } from '../canonical-json.js';
 import { GENESIS_HASH, headOf, isAuditSeq, isSha256Hex } from './chain.js';
 import { isAuditTimestamp, type StoredAuditEntry } from './entry.js';
 import {

@@ -8,7 +8,7 @@ export {
   type JsonObject,
   type JsonPrimitive,
   type JsonValue,
-} from './canonicalJson.js';
+} from '../canonical-json.js';
 export {
   CHAIN_HASH_SQL,
   type ChainHead,

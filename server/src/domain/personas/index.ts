@@ -5,6 +5,7 @@
  *   registry version, all plain JSON.
  * - `matchPersonas` / `prioritize` — the two steps on their own, for previews and tests.
  * - `PERSONA_REGISTRY`, `validateRegistry`, `registryVersion` — the rules as data, their checks and hash.
+ * - `PERSONA_IDS` / `PersonaId` — the ids a decision can carry, derived from the registry's definitions.
  *
  * README.md in this folder lists the personas, the tie-break rule and the confidence formula.
  */
@@ -15,12 +16,15 @@ export { describeConditionResult, matchPersonas } from './matcher.js';
 export { prioritize } from './prioritizer.js';
 export {
   InvalidRegistryError,
+  PERSONA_IDS,
   PERSONA_REGISTRY,
   PERSONA_REGISTRY_VERSION,
+  type PersonaId,
   parseRegistry,
   type RegistryIssue,
   type RegistryValidation,
   registryVersion,
+  SPENDSENSE_PERSONA_IDS,
   validateRegistry,
 } from './registry.js';
 export {

@@ -4,9 +4,10 @@
  * so the same input always gives the same decision.
  */
 
+import { compareCodeUnits } from '../canonical-json.js';
 import { assignmentConfidence, unclassifiedConfidence } from './confidence.js';
 import { conditionLeaves } from './matcher.js';
-import { compareCodeUnits, comparePersonas } from './registry.js';
+import { comparePersonas } from './registry.js';
 import {
   type ConditionResult,
   type PersonaDecision,

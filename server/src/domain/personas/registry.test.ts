@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { CanonicalJsonError, canonicalJson } from '../canonical-json.js';
 import {
-  canonicalJson,
   InvalidRegistryError,
+  PERSONA_IDS,
   PERSONA_REGISTRY,
   PERSONA_REGISTRY_VERSION,
   parseRegistry,
   registryVersion,
+  SPENDSENSE_PERSONA_IDS,
   validateRegistry,
 } from './registry.js';
 import type { PersonaRegistry } from './types.js';
@@ -344,11 +346,24 @@ describe('registryVersion', () => {
   });
 });
 
-describe('canonicalJson', () => {
+describe('canonicalJson, as the registry version uses it', () => {
   it('sorts keys at every depth, keeps array order and drops undefined members', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null, skip: undefined } })).toBe(
       '{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}',
     );
-    expect(canonicalJson([undefined, 'x', true])).toBe('[null,"x",true]');
+    // The shared RFC 8785 form rejects an array hole instead of writing null; a valid registry has none.
+    expect(() => canonicalJson([undefined, 'x', true])).toThrow(
+      new CanonicalJsonError('$[0]', 'undefined has no JSON form'),
+    );
+  });
+});
+
+describe('persona ids', () => {
+  it('lists the registry personas in priority order, then the no-match outcome', () => {
+    expect(SPENDSENSE_PERSONA_IDS).toEqual(
+      [...PERSONA_REGISTRY].sort((a, b) => a.priority - b.priority).map(({ id }) => id),
+    );
+    expect(PERSONA_IDS).toEqual([...SPENDSENSE_PERSONA_IDS, 'unclassified']);
+    expect(PERSONA_IDS).toHaveLength(7);
   });
 });

@@ -4,6 +4,7 @@
  */
 
 import { createHash } from 'node:crypto';
+import { canonicalJson, compareCodeUnits } from '../canonical-json.js';
 import type { SignalKey } from '../signals/types.js';
 import { isSignalKey, SIGNAL_ALLOWED_STRINGS, SIGNAL_VALUE_TYPES } from './signalCatalog.js';
 import {
@@ -138,7 +139,23 @@ const PERSONA_DEFINITIONS = [
       'Starting an emergency fund',
     ],
   },
-] satisfies PersonaDefinition[];
+] as const satisfies readonly PersonaDefinition[];
+
+/** The ids of the SpendSense personas, in priority order (the order {@link PERSONA_DEFINITIONS} lists them). */
+export const SPENDSENSE_PERSONA_IDS = idsOf(PERSONA_DEFINITIONS);
+
+/** Every persona id a decision by the built-in registry can carry: the personas, then the no-match outcome. */
+export const PERSONA_IDS = [...SPENDSENSE_PERSONA_IDS, UNCLASSIFIED_PERSONA_ID] as const;
+export type PersonaId = (typeof PERSONA_IDS)[number];
+
+type IdsOf<Definitions extends readonly { id: string }[]> = {
+  readonly [Index in keyof Definitions]: Definitions[Index] extends { id: infer Id } ? Id : never;
+};
+
+/** Keeps each id's literal type and position, so the id lists are exact tuples derived from the definitions. */
+function idsOf<Definitions extends readonly { id: string }[]>(definitions: Definitions): IdsOf<Definitions> {
+  return definitions.map(({ id }) => id) as unknown as IdsOf<Definitions>;
+}
 
 /** Where in the candidate registry a problem is (`[3].criteria.all[1].op`) and what it is. */
 export interface RegistryIssue {
@@ -306,7 +323,8 @@ export function parseRegistry(candidate: unknown): PersonaRegistry {
 }
 
 /**
- * Content hash of a registry: `reg-` + the first 16 hex digits of the sha256 of its canonical JSON. Object
+ * Content hash of a registry: `reg-` + the first 16 hex digits of the sha256 of its RFC 8785 canonical JSON,
+ * the form audit entries are hashed in (so text with a lone surrogate throws a CanonicalJsonError). Object
  * key order and the order personas are listed in do not change it (personas are hashed in priority order);
  * any change to an id, text, priority, criterion, threshold or focus does.
  */
@@ -323,27 +341,6 @@ export function comparePersonas(
 ): number {
   if (a.priority !== b.priority) return a.priority - b.priority;
   return compareCodeUnits(a.id, b.id);
-}
-
-/** Locale-independent, so ordering never depends on the machine's ICU data. */
-export function compareCodeUnits(a: string, b: string): number {
-  if (a < b) return -1;
-  return a > b ? 1 : 0;
-}
-
-/** JSON with object keys sorted at every depth; `undefined` members are dropped as JSON.stringify does. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-  }
-  if (isPlainObject(value)) {
-    const members = Object.keys(value)
-      .sort(compareCodeUnits)
-      .filter((key) => value[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`);
-    return `{${members.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -4,18 +4,10 @@
  */
 
 import type { EligibilityRules, OfferTerms } from '../guardrails/index.js';
+import { PERSONA_IDS, type PersonaId } from '../personas/index.js';
 
 /** The persona ids the catalog may target: the six SpendSense personas plus the no-match outcome. */
-export const PERSONA_IDS = [
-  'high_utilization',
-  'variable_income_budgeter',
-  'subscription_heavy',
-  'savings_builder',
-  'cash_flow_optimizer',
-  'young_professional',
-  'unclassified',
-] as const;
-export type PersonaId = (typeof PERSONA_IDS)[number];
+export { PERSONA_IDS, type PersonaId };
 
 /** Named conditions on a signal snapshot that make an item relevant; see triggers.ts for each definition. */
 export const TRIGGER_IDS = [

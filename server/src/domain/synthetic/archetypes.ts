@@ -5,21 +5,15 @@
  * prioritizer has real choices to make.
  */
 
+import { PERSONA_IDS, type PersonaId } from '../personas/index.js';
 import { EVERYDAY_SUBSCRIPTIONS, SUBSCRIPTION_PLANS, type SubscriptionPlan } from './merchants.js';
 import type { SeededRandom } from './random.js';
 
-export const ARCHETYPES = [
-  'high_utilization',
-  'variable_income_budgeter',
-  'subscription_heavy',
-  'savings_builder',
-  'cash_flow_optimizer',
-  'young_professional',
-  'unclassified',
-] as const;
+/** In the persona registry's priority order, then `unclassified`; the round-robin below breaks ties by it. */
+export const ARCHETYPES = PERSONA_IDS;
 
 /** The persona a synthetic customer is designed to receive (`unclassified`: none). */
-export type Archetype = (typeof ARCHETYPES)[number];
+export type Archetype = PersonaId;
 
 /** How many of every 100 consecutive customers get each archetype. */
 export const ARCHETYPE_WEIGHTS: Readonly<Record<Archetype, number>> = {

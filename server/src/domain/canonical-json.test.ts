@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CanonicalJsonError, canonicalJson } from './canonicalJson.js';
+import { CanonicalJsonError, canonicalJson } from './canonical-json.js';
 
 /** The IEEE 754 double with the given bit pattern, as RFC 8785 Appendix B lists its test numbers. */
 function double(bits: string): number {
@@ -158,5 +158,28 @@ describe('canonicalJson (RFC 8785)', () => {
     expect(() => canonicalJson({ 'odd key': [Number.NaN] })).toThrow(
       'non-finite number NaN has no JSON form at $["odd key"][0]',
     );
+  });
+});
+
+describe('canonicalJson strings', () => {
+  it('quotes every single code unit outside the surrogate range exactly as JSON.stringify does', () => {
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      if (unit >= 0xd800 && unit <= 0xdfff) continue;
+      const text = `a${String.fromCharCode(unit)}b`;
+      expect(canonicalJson(text)).toBe(JSON.stringify(text));
+    }
+  });
+
+  it('quotes every surrogate pair boundary exactly as JSON.stringify does', () => {
+    for (const pair of ['\ud800\udc00', '\ud800\udfff', '\udbff\udc00', '\udbff\udfff', '"\ud83d\ude00\\']) {
+      expect(canonicalJson(pair)).toBe(JSON.stringify(pair));
+    }
+  });
+
+  it('rejects a lone surrogate even when the string also needs escaping', () => {
+    expect(problemOf({ text: '"\n\udfff' })).toEqual({
+      path: '$.text',
+      problem: 'string contains a lone surrogate',
+    });
   });
 });
