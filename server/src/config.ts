@@ -17,6 +17,8 @@ export interface ServerConfig {
   demoCustomers: number;
   /** Seed for the deterministic demo data. */
   demoSeed: number;
+  /** Months of audited history the embedded demo plays on first start (0: only today's state). */
+  demoHistoryMonths: number;
   /** Whether the embedded demo creates demo operators and data on first start. */
   demoEnabled: boolean;
   /** scrypt cost (N); lower only in tests. */
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionTtlHours: intFromEnv(env, 'SESSION_TTL_HOURS', 12),
     demoCustomers: intFromEnv(env, 'DEMO_CUSTOMERS', 100),
     demoSeed: intFromEnv(env, 'DEMO_SEED', 42),
+    demoHistoryMonths: intFromEnv(env, 'DEMO_HISTORY_MONTHS', 26),
     demoEnabled: env.DEMO === undefined ? !databaseUrl : env.DEMO !== '0' && env.DEMO !== 'false',
     scryptCost: intFromEnv(env, 'SCRYPT_COST', 2 ** 15),
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',

@@ -4,7 +4,7 @@ import { openDatabase } from './db/client.js';
 import { createOversightPubSub } from './pubsub.js';
 import { auditLiveFeed } from './services/audit/live-feed.js';
 import type { ServiceContext } from './services/context.js';
-import { ensureDemoData } from './services/demo.js';
+import { ensureDemoData } from './services/demo/index.js';
 import { createOversightYoga } from './yoga.js';
 
 const config = loadConfig();

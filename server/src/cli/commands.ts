@@ -6,7 +6,7 @@ import { parseLedgerCsv, parseLedgerJson } from '../domain/ingestion/index.js';
 import { OPERATOR_ROLES, type OperatorRole } from '../domain/operators/index.js';
 import { assignAllCustomers } from '../services/assign-all.js';
 import type { ServiceContext } from '../services/context.js';
-import { seedDemo } from '../services/demo.js';
+import { DEFAULT_HISTORY_MONTHS, seedDemo } from '../services/demo/index.js';
 import { ingestLedger } from '../services/ingest-ledger.js';
 import { createOperator } from '../services/operators.js';
 import { progressBar } from './progress.js';
@@ -68,13 +68,17 @@ export async function createOperatorCommand(ctx: ServiceContext, options: Option
 export async function seedCommand(ctx: ServiceContext, options: Options): Promise<void> {
   const customers = Number(option(options, 'customers') ?? 100);
   const seed = Number(option(options, 'seed') ?? 42);
+  const months = Number(option(options, 'months') ?? DEFAULT_HISTORY_MONTHS);
   if (!Number.isInteger(customers) || customers < 1)
     throw new Error('--customers must be a positive whole number');
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
+  if (!Number.isInteger(months) || months < 0 || months > 120)
+    throw new Error('--months must be a whole number from 0 to 120');
   const logins = await seedDemo(ctx, {
     customers,
     seed,
     asOf: isoDate(options),
+    months,
     log: console.log,
     showProgress: true,
   });

@@ -3,7 +3,8 @@
  *
  *   create-operator --username U --role VIEWER|REVIEWER|COMPLIANCE|ADMIN [--display-name N]
  *                   (reads the password from SPENDSENSE_PASSWORD or asks for it)
- *   seed            [--customers 100] [--seed 42] [--as-of YYYY-MM-DD]   demo operators, customers, personas
+ *   seed            [--customers 100] [--months 26] [--seed 42] [--as-of YYYY-MM-DD]
+ *                   demo operators, customers and months of audited history (0: today only)
  *   ingest          --json FILE | --csv-dir DIR [--as-of YYYY-MM-DD]      validated, all-or-nothing
  *   assign-all      [--as-of YYYY-MM-DD]                                   personas for every customer
  *
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     role: { type: 'string' },
     'display-name': { type: 'string' },
     customers: { type: 'string' },
+    months: { type: 'string' },
     seed: { type: 'string' },
     'as-of': { type: 'string' },
     json: { type: 'string' },
