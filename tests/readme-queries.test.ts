@@ -13,8 +13,11 @@ describe('the GraphQL in README.md', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(blocks.map((block, i) => [i + 1, block] as const))('example %i is valid against the schema', (_i, block) => {
-    const errors = validate(schema, parse(block)).map((e) => e.message);
-    expect(errors).toEqual([]);
-  });
+  it.each(blocks.map((block, i) => [i + 1, block] as const))(
+    'example %i is valid against the schema',
+    (_i, block) => {
+      const errors = validate(schema, parse(block)).map((e) => e.message);
+      expect(errors).toEqual([]);
+    },
+  );
 });

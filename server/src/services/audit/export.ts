@@ -12,7 +12,6 @@ import {
   type StoredAuditEntry,
 } from '../../domain/audit/index.js';
 import { badInput } from '../../errors.js';
-import { Prisma } from '../../generated/prisma/client.js';
 import type { RequestOrigin, ServiceContext } from '../context.js';
 import type { Db } from '../db-types.js';
 import { auditFilterSql, seqRangeOfTimeWindow } from './query.js';
