@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -56,7 +58,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       },
     };
   }
-  const pglite = new PGlite(options.dataDir ?? 'memory://');
+  const dataDir = options.dataDir ?? 'memory://';
+  // PGlite creates only the last folder of its path; a fresh checkout has no `.data/` yet.
+  if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const pglite = new PGlite(dataDir);
   await pglite.waitReady;
   const sql = pgliteExecutor(pglite);
   if (migrate) await applyMigrations(sql, MIGRATIONS_DIR, options.log);
