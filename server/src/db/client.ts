@@ -45,6 +45,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const migrate = options.migrate ?? true;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle pooled connection can be closed by the server (restart, failover, an administrator);
+    // node-postgres reports that on the pool, and an unhandled 'error' event would end the process.
+    // The pool drops the broken connection and opens a new one when needed.
+    let closing = false;
+    pool.on('error', (error) => {
+      if (!closing) console.warn(`PostgreSQL connection lost while idle: ${error.message}`);
+    });
     const sql = pgExecutor(pool);
     if (migrate) await applyMigrations(sql, MIGRATIONS_DIR, options.log);
     const prisma = createPrisma(new PrismaPg(pool), options.onQuery);
@@ -53,6 +60,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       prisma,
       sql,
       async close() {
+        closing = true;
         await prisma.$disconnect();
         await pool.end().catch(() => {});
       },
