@@ -2,11 +2,11 @@ import { decidePersona, type PersonaEvaluation } from '../domain/personas/index.
 import { computeSignals } from '../domain/signals/index.js';
 import type { SignalWindow } from '../domain/signals/types.js';
 import { DomainError, notFound } from '../errors.js';
-import type { PersonaAssignment, Prisma } from '../generated/prisma/client.js';
+import type { ConsentStatus, PersonaAssignment, Prisma } from '../generated/prisma/client.js';
 import { type AuditWriter, runAudited } from './audit/record-audit.js';
 import type { ServiceContext } from './context.js';
 import type { Db } from './db-types.js';
-import { loadCustomerLedger } from './ledger.js';
+import { loadCustomer } from './ledger.js';
 
 export interface AssignPersonaInput {
   userId: string;
@@ -50,9 +50,10 @@ async function assignWithin(
   timing?: AssignmentTiming,
 ): Promise<PersonaAssignment[]> {
   let started = performance.now();
-  const ledger = await loadCustomerLedger(tx, input.userId, input.referenceDate);
-  if (!ledger) throw notFound('Customer', input.userId);
-  await requireConsent(tx, input.userId);
+  const customer = await loadCustomer(tx, input.userId, input.referenceDate);
+  if (!customer) throw notFound('Customer', input.userId);
+  requireConsent({ id: input.userId, consentStatus: customer.consentStatus });
+  const { ledger } = customer;
   if (timing) timing.databaseMs += performance.now() - started;
 
   const assignedAt = ctx.now();
@@ -103,13 +104,14 @@ async function assignWithin(
   return results;
 }
 
-/** Processing a customer's data needs their consent; an opted-out customer is a typed error. */
-export async function requireConsent(db: Db, userId: string): Promise<void> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { consentStatus: true } });
-  if (!user) throw notFound('Customer', userId);
+/**
+ * Processing a customer's data needs their consent; an opted-out customer is a typed error. Callers pass
+ * the customer row they already read inside their transaction.
+ */
+export function requireConsent(user: { id: string; consentStatus: ConsentStatus }): void {
   if (user.consentStatus !== 'OPTED_IN') {
-    throw new DomainError('CONSENT_REQUIRED', `Customer "${userId}" has not consented to data processing`, {
-      userId,
+    throw new DomainError('CONSENT_REQUIRED', `Customer "${user.id}" has not consented to data processing`, {
+      userId: user.id,
     });
   }
 }

@@ -4,7 +4,7 @@ import type {
   LedgerLiability,
   LedgerTransaction,
 } from '../domain/ledger/types.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import type { ConsentStatus, Prisma } from '../generated/prisma/client.js';
 import type { Db } from './db-types.js';
 
 const toNumber = (value: Prisma.Decimal | null): number | null => (value === null ? null : value.toNumber());
@@ -19,6 +19,15 @@ export async function loadCustomerLedger(
   userId: string,
   referenceDate: string,
 ): Promise<CustomerLedger | null> {
+  return (await loadCustomer(db, userId, referenceDate))?.ledger ?? null;
+}
+
+/** The ledger plus the customer's consent, from the same read (processing needs both). */
+export async function loadCustomer(
+  db: Db,
+  userId: string,
+  referenceDate: string,
+): Promise<{ ledger: CustomerLedger; consentStatus: ConsentStatus } | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     include: {
@@ -74,7 +83,7 @@ export async function loadCustomerLedger(
     categoryDetailed: t.categoryDetailed,
     pending: t.pending,
   }));
-  return {
+  const ledger: CustomerLedger = {
     user: {
       id: user.id,
       name: user.name,
@@ -86,4 +95,5 @@ export async function loadCustomerLedger(
     transactions,
     liabilities,
   };
+  return { ledger, consentStatus: user.consentStatus };
 }

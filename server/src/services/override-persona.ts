@@ -53,9 +53,12 @@ export async function overridePersona(
     });
   }
   return runAudited(ctx, async (tx, audit) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, consentStatus: true },
+    });
     if (!user) throw notFound('Customer', input.userId);
-    await requireConsent(tx, user.id);
+    requireConsent(user);
     const operator = await tx.operator.findUnique({ where: { id: input.operatorId } });
     if (!operator) throw notFound('Operator', input.operatorId);
     const current = await tx.personaAssignment.findFirst({

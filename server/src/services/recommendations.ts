@@ -75,7 +75,7 @@ export async function generateRecommendations(
       select: { id: true, dateOfBirth: true, consentStatus: true, accounts: { select: { subtype: true } } },
     });
     if (!user) throw notFound('Customer', input.userId);
-    await requireConsent(tx, user.id);
+    requireConsent(user);
     const assignment = await currentAssignment(tx, user.id, input.window);
     const snapshot = assignment.signalSnapshot as unknown as SignalSnapshot;
     const referenceDate = input.referenceDate ?? assignment.referenceDate.toISOString().slice(0, 10);
