@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/src/db/client.js';
 import { parseLedgerCsv, parseLedgerJson } from '../server/src/domain/ingestion/index.js';
 import { ingestLedger } from '../server/src/services/ingest-ledger.js';
+import { INVALID_CSV_EXPECTED_ERRORS } from './fixtures/ingest/expected-errors.js';
 import { createTestApp } from './support/app.js';
 import { openTestDatabase } from './support/database.js';
 
@@ -38,21 +39,7 @@ describe('ingesting customer files', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => `${e.kind} ${e.row} ${e.field} ${e.code}`)).toEqual([
-      'users 2 email invalid_value',
-      'users 3 user_id duplicate_id',
-      'accounts 2 balance_current negative_balance',
-      'accounts 2 balance_available negative_balance',
-      'accounts 3 mask invalid_mask',
-      'accounts 3 credit_limit invalid_credit_limit',
-      'accounts 4 iso_currency_code invalid_currency',
-      'accounts 4 user_id unknown_user',
-      'transactions 2 date out_of_order',
-      'transactions 3 amount not_a_number',
-      'transactions 4 account_id unknown_account',
-      'transactions 5 date future_date',
-      'transactions 6 category_primary missing_field',
-      'transactions 6 date future_date',
-      'liabilities 2 account_id invalid_value',
+      ...INVALID_CSV_EXPECTED_ERRORS,
     ]);
     expect(await counts(db)).toEqual({ users: 0, accounts: 0, transactions: 0, liabilities: 0 });
   });

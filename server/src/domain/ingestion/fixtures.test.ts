@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { INVALID_CSV_EXPECTED_ERRORS } from '../../../../tests/fixtures/ingest/expected-errors.js';
 import { parseLedgerCsv, parseLedgerJson } from './parse.js';
 import { validateLedgerBatch } from './validate.js';
 
@@ -32,21 +33,7 @@ describe('tests/fixtures/ingest', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => `${e.kind} ${e.row} ${e.field} ${e.code}`)).toEqual([
-      'users 2 email invalid_value',
-      'users 3 user_id duplicate_id',
-      'accounts 2 balance_current negative_balance',
-      'accounts 2 balance_available negative_balance',
-      'accounts 3 mask invalid_mask',
-      'accounts 3 credit_limit invalid_credit_limit',
-      'accounts 4 iso_currency_code invalid_currency',
-      'accounts 4 user_id unknown_user',
-      'transactions 2 date out_of_order',
-      'transactions 3 amount not_a_number',
-      'transactions 4 account_id unknown_account',
-      'transactions 5 date future_date',
-      'transactions 6 category_primary missing_field',
-      'transactions 6 date future_date',
-      'liabilities 2 account_id invalid_value',
+      ...INVALID_CSV_EXPECTED_ERRORS,
     ]);
     // The full card number in accounts.csv must not leak into any message.
     expect(JSON.stringify(result.errors)).not.toContain('4111111111111111');
