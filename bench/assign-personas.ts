@@ -1,16 +1,16 @@
-import { progressBar } from '../server/src/cli/progress.js';
-import type { Database } from '../server/src/db/client.js';
-import type { CustomerLedger } from '../server/src/domain/ledger/types.js';
-import { decidePersona } from '../server/src/domain/personas/index.js';
-import { computeSignals } from '../server/src/domain/signals/index.js';
-import type { SignalWindow } from '../server/src/domain/signals/types.js';
-import { generateCustomers } from '../server/src/domain/synthetic/index.js';
-import { createOversightPubSub } from '../server/src/pubsub.js';
-import { assignAllCustomers } from '../server/src/services/assign-all.js';
-import { setConsent } from '../server/src/services/consent.js';
-import type { ServiceContext } from '../server/src/services/context.js';
-import { loadCustomerLedger } from '../server/src/services/ledger.js';
-import { flattenLedgers, storeLedgerBatch } from '../server/src/services/store-ledger.js';
+import { progressBar } from '@spendsense/server/cli/progress';
+import type { Database } from '@spendsense/server/db/client';
+import type { CustomerLedger } from '@spendsense/server/domain/ledger/types';
+import { decidePersona } from '@spendsense/server/domain/personas/index';
+import { computeSignals } from '@spendsense/server/domain/signals/index';
+import type { SignalWindow } from '@spendsense/server/domain/signals/types';
+import { generateCustomers } from '@spendsense/server/domain/synthetic/index';
+import { createOversightPubSub } from '@spendsense/server/pubsub';
+import { assignAllCustomers } from '@spendsense/server/services/assign-all';
+import { setConsent } from '@spendsense/server/services/consent';
+import type { ServiceContext } from '@spendsense/server/services/context';
+import { loadCustomerLedger } from '@spendsense/server/services/ledger';
+import { flattenLedgers, storeLedgerBatch } from '@spendsense/server/services/store-ledger';
 import { openTempPglite, PostgresScratch } from './databases.js';
 import {
   type Benchmark,

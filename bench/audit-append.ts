@@ -1,13 +1,13 @@
-import pg from 'pg';
-import { openDatabase } from '../server/src/db/client.js';
+import { openDatabase } from '@spendsense/server/db/client';
 import type {
   AuditEntryContent,
   AuditEventDataMap,
   AuditEventType,
-} from '../server/src/domain/audit/index.js';
-import { runAudited } from '../server/src/services/audit/record-audit.js';
-import { verifyAuditIntegrity } from '../server/src/services/audit/verify.js';
-import type { ServiceContext } from '../server/src/services/context.js';
+} from '@spendsense/server/domain/audit/index';
+import { runAudited } from '@spendsense/server/services/audit/record-audit';
+import { verifyAuditIntegrity } from '@spendsense/server/services/audit/verify';
+import type { ServiceContext } from '@spendsense/server/services/context';
+import pg from 'pg';
 import {
   AuditEntryFactory,
   appendBatch,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { progressBar } from '../server/src/cli/progress.js';
-import type { Database } from '../server/src/db/client.js';
+import { progressBar } from '@spendsense/server/cli/progress';
+import type { Database } from '@spendsense/server/db/client';
 import {
   type AuditEntryContent,
   type AuditEventDataMap,
@@ -9,13 +8,14 @@ import {
   auditTimestamp,
   contentHash,
   type JsonObject,
-} from '../server/src/domain/audit/index.js';
-import { seededRandom } from '../server/src/domain/audit/testing.js';
-import { createOversightPubSub } from '../server/src/pubsub.js';
-import { verifyAuditIntegrity } from '../server/src/services/audit/verify.js';
-import type { ServiceContext } from '../server/src/services/context.js';
-import { createOperator, login } from '../server/src/services/operators.js';
-import { hashPassword } from '../server/src/services/passwords.js';
+} from '@spendsense/server/domain/audit/index';
+import { seededRandom } from '@spendsense/server/domain/audit/testing';
+import { createOversightPubSub } from '@spendsense/server/pubsub';
+import { verifyAuditIntegrity } from '@spendsense/server/services/audit/verify';
+import type { ServiceContext } from '@spendsense/server/services/context';
+import { createOperator, login } from '@spendsense/server/services/operators';
+import { hashPassword } from '@spendsense/server/services/passwords';
+import pg from 'pg';
 import { POSTGRES_BASE_URL, PostgresScratch } from './databases.js';
 
 /**

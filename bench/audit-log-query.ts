@@ -1,5 +1,5 @@
+import { encodeAuditCursor } from '@spendsense/server/services/audit/query';
 import pg from 'pg';
-import { encodeAuditCursor } from '../server/src/services/audit/query.js';
 import { auditFixture, PAGE_EVENT_TYPES, PAGE_WINDOWS, type QuarterWindow } from './audit-fixture.js';
 import {
   type LatencySummary,

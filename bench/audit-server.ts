@@ -13,11 +13,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openDatabase } from '../server/src/db/client.js';
-import type { ConsentChangedData } from '../server/src/domain/audit/index.js';
-import { auditLiveFeed } from '../server/src/services/audit/live-feed.js';
-import { runAudited } from '../server/src/services/audit/record-audit.js';
-import { createOversightYoga } from '../server/src/yoga.js';
+import { openDatabase } from '@spendsense/server/db/client';
+import type { ConsentChangedData } from '@spendsense/server/domain/audit/index';
+import { auditLiveFeed } from '@spendsense/server/services/audit/live-feed';
+import { runAudited } from '@spendsense/server/services/audit/record-audit';
+import { createOversightYoga } from '@spendsense/server/yoga';
 import { benchServices } from './audit-fixture.js';
 
 export type AuditServerCommand =

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { type Database, openDatabase } from '@spendsense/server/db/client';
 import pg from 'pg';
-import { type Database, openDatabase } from '../server/src/db/client.js';
 
 /**
  * Databases a benchmark owns: a PGlite data folder on disk (memory:// would flatter PGlite) or

@@ -6,15 +6,16 @@
  * - at commit, after every business and audit write: a deferred constraint trigger on audit_log raises.
  * Either way no business row, no audit row, no chain-head move and no live announcement may remain.
  */
+
+import type { Database } from '@spendsense/server/db/client';
+import type { AuditEventType } from '@spendsense/server/domain/audit/index';
+import type { Operator } from '@spendsense/server/generated/prisma/client';
+import { assignPersona } from '@spendsense/server/services/assign-persona';
+import { setConsent } from '@spendsense/server/services/consent';
+import { overridePersona } from '@spendsense/server/services/override-persona';
+import { generateRecommendations } from '@spendsense/server/services/recommendations';
+import { approveRecommendations, reviewRecommendation } from '@spendsense/server/services/review';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
-import type { AuditEventType } from '../server/src/domain/audit/index.js';
-import type { Operator } from '../server/src/generated/prisma/client.js';
-import { assignPersona } from '../server/src/services/assign-persona.js';
-import { setConsent } from '../server/src/services/consent.js';
-import { overridePersona } from '../server/src/services/override-persona.js';
-import { generateRecommendations } from '../server/src/services/recommendations.js';
-import { approveRecommendations, reviewRecommendation } from '../server/src/services/review.js';
 import {
   auditEntriesAfter,
   auditHead,

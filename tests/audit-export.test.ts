@@ -4,13 +4,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   describeVerdict,
   type ExportFileVerdict,
   verifyExportFile,
-} from '../server/src/cli/verify-export.js';
-import type { Database } from '../server/src/db/client.js';
+} from '@spendsense/server/cli/verify-export';
+import type { Database } from '@spendsense/server/db/client';
 import {
   type AuditExportFormat,
   type AuditFilter,
@@ -18,15 +17,16 @@ import {
   contentHash,
   type LoginAttemptData,
   matchesAuditFilter,
-} from '../server/src/domain/audit/index.js';
-import type { Operator } from '../server/src/generated/prisma/client.js';
+} from '@spendsense/server/domain/audit/index';
+import type { Operator } from '@spendsense/server/generated/prisma/client';
 import {
   AUDIT_EXPORT_BATCH_SIZE,
   type AuditExportBatchQuery,
   exportAuditLog,
   fetchAuditExportBatch,
-} from '../server/src/services/audit/export.js';
-import type { ServiceContext } from '../server/src/services/context.js';
+} from '@spendsense/server/services/audit/export';
+import type { ServiceContext } from '@spendsense/server/services/context';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './support/app.js';
 import { appendAuditFixtures, createAuditFixtureWorld } from './support/audit-fixtures.js';
 import { openTestDatabase } from './support/database.js';

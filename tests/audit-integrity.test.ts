@@ -1,15 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
+import type { Database } from '@spendsense/server/db/client';
 import {
   auditTimestamp,
   chainHash,
   contentHash,
   type JsonObject,
   type StoredAuditEntry,
-} from '../server/src/domain/audit/index.js';
-import type { AuditEntry } from '../server/src/generated/prisma/client.js';
-import { runAudited } from '../server/src/services/audit/record-audit.js';
-import { verifyAuditIntegrity } from '../server/src/services/audit/verify.js';
+} from '@spendsense/server/domain/audit/index';
+import type { AuditEntry } from '@spendsense/server/generated/prisma/client';
+import { runAudited } from '@spendsense/server/services/audit/record-audit';
+import { verifyAuditIntegrity } from '@spendsense/server/services/audit/verify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './support/app.js';
 import { appendAuditFixtures, createAuditFixtureWorld } from './support/audit-fixtures.js';
 import { openTestDatabase } from './support/database.js';

@@ -1,9 +1,9 @@
+import type { Database } from '@spendsense/server/db/client';
+import { type AuditFilter, matchesAuditFilter } from '@spendsense/server/domain/audit/index';
+import type { OperatorRole } from '@spendsense/server/domain/operators/index';
+import { assignPersona } from '@spendsense/server/services/assign-persona';
+import { setConsent } from '@spendsense/server/services/consent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
-import { type AuditFilter, matchesAuditFilter } from '../server/src/domain/audit/index.js';
-import type { OperatorRole } from '../server/src/domain/operators/index.js';
-import { assignPersona } from '../server/src/services/assign-persona.js';
-import { setConsent } from '../server/src/services/consent.js';
 import { createTestApp } from './support/app.js';
 import {
   type AuditFixtureWorld,

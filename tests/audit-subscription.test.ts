@@ -1,7 +1,7 @@
+import type { Database } from '@spendsense/server/db/client';
+import { runAudited } from '@spendsense/server/services/audit/record-audit';
 import { createClient } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
-import { runAudited } from '../server/src/services/audit/record-audit.js';
 import { createTestApp } from './support/app.js';
 import { openTestDatabase } from './support/database.js';
 

@@ -1,6 +1,6 @@
+import type { Database } from '@spendsense/server/db/client';
+import { createOperator } from '@spendsense/server/services/operators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
-import { createOperator } from '../server/src/services/operators.js';
 import { createTestApp } from './support/app.js';
 import { openTestDatabase } from './support/database.js';
 

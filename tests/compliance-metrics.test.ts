@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { Database } from '@spendsense/server/db/client';
+import type { AuditEventDataMap } from '@spendsense/server/domain/audit/index';
+import type { PrismaClient } from '@spendsense/server/generated/prisma/client';
+import { complianceMetrics } from '@spendsense/server/services/audit/metrics';
+import { runAudited } from '@spendsense/server/services/audit/record-audit';
+import { setConsent } from '@spendsense/server/services/consent';
+import type { ServiceContext } from '@spendsense/server/services/context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
-import type { AuditEventDataMap } from '../server/src/domain/audit/index.js';
-import type { PrismaClient } from '../server/src/generated/prisma/client.js';
-import { complianceMetrics } from '../server/src/services/audit/metrics.js';
-import { runAudited } from '../server/src/services/audit/record-audit.js';
-import { setConsent } from '../server/src/services/consent.js';
-import type { ServiceContext } from '../server/src/services/context.js';
 import { createTestApp } from './support/app.js';
 import { openTestDatabase } from './support/database.js';
 

@@ -1,7 +1,7 @@
+import type { Database } from '@spendsense/server/db/client';
+import type { OperatorRole } from '@spendsense/server/domain/operators/index';
+import { assignPersona } from '@spendsense/server/services/assign-persona';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
-import type { OperatorRole } from '../server/src/domain/operators/index.js';
-import { assignPersona } from '../server/src/services/assign-persona.js';
 import {
   auditEntriesAfter,
   auditHead,

@@ -1,8 +1,8 @@
+import type { Database } from '@spendsense/server/db/client';
+import { type StoredAuditEntry, verifyChain } from '@spendsense/server/domain/audit/index';
+import { archetypeOf } from '@spendsense/server/domain/synthetic/index';
+import { DEMO_LOGINS, seedDemo } from '@spendsense/server/services/demo/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
-import { type StoredAuditEntry, verifyChain } from '../server/src/domain/audit/index.js';
-import { archetypeOf } from '../server/src/domain/synthetic/index.js';
-import { DEMO_LOGINS, seedDemo } from '../server/src/services/demo/index.js';
 import { createTestApp } from './support/app.js';
 import { openTestDatabase } from './support/database.js';
 

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { openDatabase } from '@spendsense/server/db/client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../server/src/db/client.js';
 
 describe('the embedded database', () => {
   let root: string | undefined;

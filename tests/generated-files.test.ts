@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { REPO_ROOT } from '@spendsense/server/db/paths';
+import { printSortedSchema } from '@spendsense/server/schema/print';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../server/src/db/paths.js';
-import { printSortedSchema } from '../server/src/schema/print.js';
 
 describe('generated files are committed and current', () => {
   it('schema.graphql matches the schema the code builds (run `pnpm generate:schema`)', () => {

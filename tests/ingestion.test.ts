@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Database } from '@spendsense/server/db/client';
+import { parseLedgerCsv, parseLedgerJson } from '@spendsense/server/domain/ingestion/index';
+import { ingestLedger } from '@spendsense/server/services/ingest-ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
-import { parseLedgerCsv, parseLedgerJson } from '../server/src/domain/ingestion/index.js';
-import { ingestLedger } from '../server/src/services/ingest-ledger.js';
 import { INVALID_CSV_EXPECTED_ERRORS } from './fixtures/ingest/expected-errors.js';
 import { createTestApp } from './support/app.js';
 import { openTestDatabase } from './support/database.js';

@@ -6,10 +6,10 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { MIGRATIONS_DIR, SCHEMA_PATH } from '@spendsense/server/db/paths';
+import { diffMigrationsToSchema } from '@spendsense/server/db/schema-engine';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, SCHEMA_PATH } from '../server/src/db/paths.js';
-import { diffMigrationsToSchema } from '../server/src/db/schema-engine.js';
 
 const DATABASE_URL =
   process.env['DATABASE_URL'] && /^postgres(ql)?:\/\//.test(process.env['DATABASE_URL'])

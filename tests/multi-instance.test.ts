@@ -1,9 +1,9 @@
+import { type Database, openDatabase } from '@spendsense/server/db/client';
+import { type StoredAuditEntry, verifyChain } from '@spendsense/server/domain/audit/index';
+import { createOversightPubSub, type OversightPubSub } from '@spendsense/server/pubsub';
+import { runAudited } from '@spendsense/server/services/audit/record-audit';
 import { createClient } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../server/src/db/client.js';
-import { type StoredAuditEntry, verifyChain } from '../server/src/domain/audit/index.js';
-import { createOversightPubSub, type OversightPubSub } from '../server/src/pubsub.js';
-import { runAudited } from '../server/src/services/audit/record-audit.js';
 import { createTestApp } from './support/app.js';
 import { createPostgresTestDatabase } from './support/database.js';
 

@@ -1,9 +1,9 @@
+import type { Database } from '@spendsense/server/db/client';
+import type { OperatorRole } from '@spendsense/server/domain/operators/index';
+import { PERSONA_REGISTRY_VERSION } from '@spendsense/server/domain/personas/index';
+import { assignPersona } from '@spendsense/server/services/assign-persona';
+import { setConsent } from '@spendsense/server/services/consent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
-import type { OperatorRole } from '../server/src/domain/operators/index.js';
-import { PERSONA_REGISTRY_VERSION } from '../server/src/domain/personas/index.js';
-import { assignPersona } from '../server/src/services/assign-persona.js';
-import { setConsent } from '../server/src/services/consent.js';
 import {
   auditEntriesAfter,
   auditHead,

@@ -1,5 +1,5 @@
+import type { Database } from '@spendsense/server/db/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
 import { createTestApp } from './support/app.js';
 import {
   highUtilizationCustomer,

@@ -1,6 +1,6 @@
+import type { Database } from '@spendsense/server/db/client';
+import { assignPersonas } from '@spendsense/server/services/assign-persona';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
-import { assignPersonas } from '../server/src/services/assign-persona.js';
 import { createTestApp } from './support/app.js';
 import {
   highUtilizationCustomer,

@@ -1,6 +1,6 @@
+import type { Database } from '@spendsense/server/db/client';
+import { createOversightYoga } from '@spendsense/server/yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
-import { createOversightYoga } from '../server/src/yoga.js';
 import { createTestApp, type GraphQLResponse } from './support/app.js';
 import { openTestDatabase } from './support/database.js';
 

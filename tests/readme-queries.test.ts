@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { REPO_ROOT } from '@spendsense/server/db/paths';
+import { schema } from '@spendsense/server/schema/index';
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../server/src/db/paths.js';
-import { schema } from '../server/src/schema/index.js';
 
 const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);

@@ -1,11 +1,11 @@
+import type { Database } from '@spendsense/server/db/client';
+import { DISCLAIMER, toneTextOf } from '@spendsense/server/domain/guardrails/index';
+import type { OperatorRole } from '@spendsense/server/domain/operators/index';
+import { CATALOG } from '@spendsense/server/domain/recommendations/index';
+import type { SignalSnapshot } from '@spendsense/server/domain/signals/index';
+import { assignPersona } from '@spendsense/server/services/assign-persona';
+import { ageOn, estimateAnnualIncome } from '@spendsense/server/services/recommendations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
-import { DISCLAIMER, toneTextOf } from '../server/src/domain/guardrails/index.js';
-import type { OperatorRole } from '../server/src/domain/operators/index.js';
-import { CATALOG } from '../server/src/domain/recommendations/index.js';
-import type { SignalSnapshot } from '../server/src/domain/signals/index.js';
-import { assignPersona } from '../server/src/services/assign-persona.js';
-import { ageOn, estimateAnnualIncome } from '../server/src/services/recommendations.js';
 import {
   auditEntriesAfter,
   auditHead,

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { Database } from '@spendsense/server/db/client';
+import { DISCLAIMER } from '@spendsense/server/domain/guardrails/index';
+import { OPERATOR_ROLES, type OperatorRole } from '@spendsense/server/domain/operators/index';
+import { DomainError } from '@spendsense/server/errors';
+import { assignPersona } from '@spendsense/server/services/assign-persona';
+import { generateRecommendations } from '@spendsense/server/services/recommendations';
+import { reviewRecommendation } from '@spendsense/server/services/review';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../server/src/db/client.js';
-import { DISCLAIMER } from '../server/src/domain/guardrails/index.js';
-import { OPERATOR_ROLES, type OperatorRole } from '../server/src/domain/operators/index.js';
-import { DomainError } from '../server/src/errors.js';
-import { assignPersona } from '../server/src/services/assign-persona.js';
-import { generateRecommendations } from '../server/src/services/recommendations.js';
-import { reviewRecommendation } from '../server/src/services/review.js';
 import {
   auditEntriesAfter,
   auditHead,

@@ -1,9 +1,9 @@
-import type { Database } from '../../server/src/db/client.js';
-import type { OperatorRole } from '../../server/src/domain/operators/index.js';
-import { createOversightPubSub } from '../../server/src/pubsub.js';
-import type { ServiceContext } from '../../server/src/services/context.js';
-import { createOperator } from '../../server/src/services/operators.js';
-import { createOversightYoga } from '../../server/src/yoga.js';
+import type { Database } from '@spendsense/server/db/client';
+import type { OperatorRole } from '@spendsense/server/domain/operators/index';
+import { createOversightPubSub } from '@spendsense/server/pubsub';
+import type { ServiceContext } from '@spendsense/server/services/context';
+import { createOperator } from '@spendsense/server/services/operators';
+import { createOversightYoga } from '@spendsense/server/yoga';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;

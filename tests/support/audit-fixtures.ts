@@ -4,11 +4,11 @@ import {
   type AuditEventDataMap,
   type AuditEventType,
   GENESIS_HASH,
-} from '../../server/src/domain/audit/index.js';
-import type { Operator } from '../../server/src/generated/prisma/client.js';
-import { runAudited } from '../../server/src/services/audit/record-audit.js';
-import type { ServiceContext } from '../../server/src/services/context.js';
-import { createOperator } from '../../server/src/services/operators.js';
+} from '@spendsense/server/domain/audit/index';
+import type { Operator } from '@spendsense/server/generated/prisma/client';
+import { runAudited } from '@spendsense/server/services/audit/record-audit';
+import type { ServiceContext } from '@spendsense/server/services/context';
+import { createOperator } from '@spendsense/server/services/operators';
 
 /**
  * Audit-log fixtures written through the real AuditWriter (`runAudited`), so every entry is sealed and

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { type Database, openDatabase } from '@spendsense/server/db/client';
 import pg from 'pg';
-import { type Database, openDatabase } from '../../server/src/db/client.js';
 
 /** True when the suite runs against a real PostgreSQL (DATABASE_URL set), false for embedded PGlite. */
 export const usingPostgres = Boolean(process.env.DATABASE_URL);

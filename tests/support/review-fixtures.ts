@@ -3,15 +3,15 @@
  * tests. Customers are stored through the ledger service and opted in through the consent service, so every
  * test starts from data the real services produced.
  */
-import type { Database } from '../../server/src/db/client.js';
-import type { AuditEventType } from '../../server/src/domain/audit/index.js';
-import type { CustomerLedger } from '../../server/src/domain/ledger/types.js';
-import { OPERATOR_ROLES, type OperatorRole } from '../../server/src/domain/operators/index.js';
-import { daysOfMonth, everyNDays, ledgerBuilder } from '../../server/src/domain/signals/testing.js';
-import type { AuditEntry } from '../../server/src/generated/prisma/client.js';
-import { setConsent } from '../../server/src/services/consent.js';
-import type { ServiceContext } from '../../server/src/services/context.js';
-import { flattenLedgers, storeLedgerBatch } from '../../server/src/services/store-ledger.js';
+import type { Database } from '@spendsense/server/db/client';
+import type { AuditEventType } from '@spendsense/server/domain/audit/index';
+import type { CustomerLedger } from '@spendsense/server/domain/ledger/types';
+import { OPERATOR_ROLES, type OperatorRole } from '@spendsense/server/domain/operators/index';
+import { daysOfMonth, everyNDays, ledgerBuilder } from '@spendsense/server/domain/signals/testing';
+import type { AuditEntry } from '@spendsense/server/generated/prisma/client';
+import { setConsent } from '@spendsense/server/services/consent';
+import type { ServiceContext } from '@spendsense/server/services/context';
+import { flattenLedgers, storeLedgerBatch } from '@spendsense/server/services/store-ledger';
 import { createTestApp } from './app.js';
 import { openTestDatabase } from './database.js';
 
