@@ -27,6 +27,7 @@ const METRICS = /* GraphQL */ `
         totalValidations passed failed passRatePct criticalViolations
         violationsByCategory { category count }
         severityDistribution { severity count }
+        violationsByCategoryAndSeverity { category severity count }
       }
       operatorActions {
         totalActions approvals overrides flags averageReviewTimeSeconds overrideRatePct
@@ -62,6 +63,7 @@ interface Metrics {
     criticalViolations: number;
     violationsByCategory: Array<{ category: string; count: number }>;
     severityDistribution: Array<{ severity: string; count: number }>;
+    violationsByCategoryAndSeverity: Array<{ category: string; severity: string; count: number }>;
   };
   operatorActions: {
     totalActions: number;
@@ -386,6 +388,12 @@ describe('complianceMetrics', () => {
         { severity: 'critical', count: 3 },
         { severity: 'warning', count: 2 },
       ],
+      violationsByCategoryAndSeverity: [
+        { category: 'misleading', severity: 'critical', count: 1 },
+        { category: 'pressure', severity: 'critical', count: 2 },
+        { category: 'pressure', severity: 'warning', count: 1 },
+        { category: 'shame_based', severity: 'warning', count: 1 },
+      ],
     });
     expect(all.operatorActions).toEqual({
       totalActions: 7,
@@ -449,6 +457,11 @@ describe('complianceMetrics', () => {
       severityDistribution: [
         { severity: 'critical', count: 2 },
         { severity: 'warning', count: 1 },
+      ],
+      violationsByCategoryAndSeverity: [
+        { category: 'misleading', severity: 'critical', count: 1 },
+        { category: 'pressure', severity: 'critical', count: 1 },
+        { category: 'pressure', severity: 'warning', count: 1 },
       ],
     });
     expect(spring.operatorActions).toEqual({
@@ -633,6 +646,7 @@ describe('complianceMetrics on an empty database', () => {
         criticalViolations: 0,
         violationsByCategory: [],
         severityDistribution: [],
+        violationsByCategoryAndSeverity: [],
       },
       operatorActions: {
         totalActions: 0,

@@ -33,6 +33,7 @@ const PROFILE = `
             matchedConditions
             evidence
             conditions { signal operator threshold actual held missingReason groupPath text }
+            criteriaTree { path parentPath depth kind held condition { signal operator threshold actual unit held } }
           }
           signalSnapshot { window referenceDate readings { key value unit } cards { mask utilizationPct flags } }
         }
@@ -111,6 +112,36 @@ describe('persona profile API', () => {
       const savings = w.assignment.evaluations.find((e: any) => e.personaId === 'savings_builder');
       expect(savings.matched).toBe(false);
       expect(savings.conditions.find((c: any) => c.signal === 'credit.maxUtilizationPct').held).toBe(false);
+      // The tree, node by node: (growth OR inflow) AND utilization < 30, with what held at each node.
+      expect(
+        savings.criteriaTree.map((n: any) => [
+          n.path,
+          n.parentPath,
+          n.depth,
+          n.kind,
+          n.held,
+          n.condition?.signal,
+        ]),
+      ).toEqual([
+        ['', null, 0, 'ALL', false, undefined],
+        ['all[0]', '', 1, 'ANY', expect.any(Boolean), undefined],
+        ['all[0].any[0]', 'all[0]', 2, 'CONDITION', expect.any(Boolean), 'savings.growthRatePct'],
+        ['all[0].any[1]', 'all[0]', 2, 'CONDITION', expect.any(Boolean), 'savings.netInflowMonthly'],
+        ['all[1]', '', 1, 'CONDITION', false, 'credit.maxUtilizationPct'],
+      ]);
+      const [, anyGroup, growth, inflow] = savings.criteriaTree;
+      expect(anyGroup.held).toBe(growth.held || inflow.held);
+      expect(savings.criteriaTree[4].condition).toMatchObject({
+        operator: '<',
+        threshold: 30,
+        actual: 62.5,
+        unit: 'percent',
+        held: false,
+      });
+      // Leaves of the tree are exactly the flat conditions, in the same order.
+      expect(savings.criteriaTree.filter((n: any) => n.kind === 'CONDITION').map((n: any) => n.path)).toEqual(
+        savings.conditions.map((c: any) => c.groupPath),
+      );
 
       expect(w.assignment.signalSnapshot.window).toBe(w.window);
       expect(w.assignment.signalSnapshot.referenceDate).toBe(REFERENCE_DATE);

@@ -146,6 +146,31 @@ describe('reviewQueue', () => {
     expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 
+  it("shows the figures each rationale cites, rebuilt from the assignment's signals", async () => {
+    const result = await app.graphql<{ reviewQueue: any }>(
+      `{ reviewQueue(filter: { statuses: [PASSED, PENDING_REVIEW] }, first: 30) {
+          edges { node { rationale citedFacts { name value } } } } }`,
+      {},
+      { token: tokens.REVIEWER },
+    );
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data!.reviewQueue.edges.map((edge: any) => edge.node);
+    expect(nodes.length).toBe(16);
+    for (const node of nodes) {
+      expect(node.citedFacts, node.rationale).not.toBeNull();
+      expect(node.citedFacts.length).toBeGreaterThan(0);
+    }
+    const paychecks = nodes.find((node: any) => node.rationale.includes('paychecks into the account'));
+    expect(paychecks.citedFacts).toEqual([
+      { name: 'account_mask', value: '7788' },
+      { name: 'paychecks_cited', value: 3 },
+      { name: 'lowest_paycheck', value: 900 },
+      { name: 'highest_paycheck', value: 2400 },
+      { name: 'median_pay_gap_days', value: 60 },
+    ]);
+    expect(paychecks.rationale).toContain('ending in 7788');
+  });
+
   it('is readable by compliance officers too', async () => {
     const result = await app.graphql<{ reviewQueue: any }>(QUEUE, {}, { token: tokens.COMPLIANCE });
     expect(result.errors).toBeUndefined();

@@ -1,5 +1,6 @@
 import {
   type CategoryCount,
+  type CategorySeverityCount,
   type ConsentMetrics,
   type ConsentTrendMonth,
   consentMetrics,
@@ -133,6 +134,17 @@ const SeverityCountRef = builder.objectRef<SeverityCount>('ToneSeverityCount').i
   }),
 });
 
+const CategorySeverityCountRef = builder
+  .objectRef<CategorySeverityCount>('ToneViolationCategorySeverityCount')
+  .implement({
+    description: 'How many failed tone validations fell in one category with one severity.',
+    fields: (t) => ({
+      category: t.exposeString('category', { description: 'e.g. shame_based, pressure, misleading.' }),
+      severity: t.exposeString('severity', { description: 'warning or critical.' }),
+      count: t.exposeInt('count', { description: 'Failed validations in this category with this severity.' }),
+    }),
+  });
+
 const ToneMetricsRef = builder.objectRef<ToneMetrics>('ToneMetrics').implement({
   description: 'Tone guardrail validations (tone_validated entries) in the range.',
   fields: (t) => ({
@@ -152,6 +164,12 @@ const ToneMetricsRef = builder.objectRef<ToneMetrics>('ToneMetrics').implement({
       type: [SeverityCountRef],
       description: 'Failed validations per severity, most frequent first.',
       resolve: (tone) => tone.severityDistribution,
+    }),
+    violationsByCategoryAndSeverity: t.field({
+      type: [CategorySeverityCountRef],
+      description:
+        'Failed validations per category and severity (every pair that occurred), by category, then severity.',
+      resolve: (tone) => tone.violationsByCategoryAndSeverity,
     }),
     criticalViolations: t.exposeInt('criticalViolations', {
       description: 'Failed validations of critical severity.',

@@ -35,22 +35,60 @@ export interface FlatConditionResult {
   groupPath: string;
 }
 
-/** Leaf results of an evaluated criterion tree in order, each with its path in the tree. */
-export function flattenResult(result: ConditionResult, path = ''): FlatConditionResult[] {
+/** One node of an evaluated criterion tree: an AND/OR group or a leaf condition with its outcome. */
+export interface CriterionResultNode {
+  /** Where the node sits, e.g. "all[1].any[0]"; the root is "". */
+  path: string;
+  /** The enclosing group's path; null for the root. */
+  parentPath: string | null;
+  depth: number;
+  kind: 'all' | 'any' | 'condition';
+  held: boolean;
+  /** Leaves only. */
+  condition: FlatConditionResult | null;
+}
+
+/** Every node of an evaluated criterion tree in pre-order (a group before its children). */
+export function criterionResultNodes(
+  result: ConditionResult,
+  path = '',
+  parentPath: string | null = null,
+  depth = 0,
+): CriterionResultNode[] {
   if (result.kind === 'condition') {
-    return [
-      {
-        signal: result.signal,
-        op: result.op,
-        threshold: result.threshold,
-        actual: result.actual,
-        held: result.held,
-        reason: result.reason ?? null,
-        groupPath: path,
-      },
-    ];
+    const condition: FlatConditionResult = {
+      signal: result.signal,
+      op: result.op,
+      threshold: result.threshold,
+      actual: result.actual,
+      held: result.held,
+      reason: result.reason ?? null,
+      groupPath: path,
+    };
+    return [{ path, parentPath, depth, kind: 'condition', held: result.held, condition }];
   }
-  return result.children.flatMap((child, i) =>
-    flattenResult(child, path ? `${path}.${result.kind}[${i}]` : `${result.kind}[${i}]`),
-  );
+  const group: CriterionResultNode = {
+    path,
+    parentPath,
+    depth,
+    kind: result.kind,
+    held: result.held,
+    condition: null,
+  };
+  return [
+    group,
+    ...result.children.flatMap((child, i) =>
+      criterionResultNodes(
+        child,
+        path ? `${path}.${result.kind}[${i}]` : `${result.kind}[${i}]`,
+        path,
+        depth + 1,
+      ),
+    ),
+  ];
+}
+
+/** Leaf results of an evaluated criterion tree in order, each with its path in the tree. */
+export function flattenResult(result: ConditionResult): FlatConditionResult[] {
+  return criterionResultNodes(result).flatMap((node) => (node.condition ? [node.condition] : []));
 }

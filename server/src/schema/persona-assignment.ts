@@ -4,9 +4,14 @@ import type { SignalKey, SignalSnapshot } from '../domain/signals/types.js';
 import { badInput } from '../errors.js';
 import { assignPersona } from '../services/assign-persona.js';
 import { builder } from './builder.js';
-import { type FlatConditionResult, flattenResult } from './criteria.js';
+import {
+  type CriterionResultNode,
+  criterionResultNodes,
+  type FlatConditionResult,
+  flattenResult,
+} from './criteria.js';
 import { findPersona, PersonaRef } from './persona.js';
-import { SignalSnapshotRef } from './signal-snapshot.js';
+import { SIGNAL_UNITS_DESCRIPTION, SignalSnapshotRef } from './signal-snapshot.js';
 import { TimeWindowEnum } from './time-window.js';
 import { UserNode } from './user.js';
 
@@ -33,6 +38,10 @@ const ConditionResultRef = builder.objectRef<FlatConditionResult>('ConditionResu
       resolve: (c) => SIGNAL_DEFINITIONS[c.signal as SignalKey]?.description ?? c.signal,
     }),
     operator: t.exposeString('op', { description: 'One of >=, >, <, <=, ==, !=.' }),
+    unit: t.string({
+      description: `Unit of the signal and its threshold: ${SIGNAL_UNITS_DESCRIPTION}`,
+      resolve: (c) => SIGNAL_DEFINITIONS[c.signal as SignalKey]?.unit ?? 'unknown',
+    }),
     threshold: t.field({ type: 'JSON', description: 'The threshold.', resolve: (c) => c.threshold }),
     actual: t.field({
       type: 'JSON',
@@ -54,6 +63,42 @@ const ConditionResultRef = builder.objectRef<FlatConditionResult>('ConditionResu
         'The condition with its actual value, e.g. "credit.maxUtilizationPct >= 50 (actual 62.5)".',
       resolve: (c) =>
         `${c.signal} ${c.op} ${JSON.stringify(c.threshold)} (actual ${c.actual === null ? `missing: ${c.reason}` : JSON.stringify(c.actual)})`,
+    }),
+  }),
+});
+
+const CriterionNodeKindEnum = builder.enumType('CriterionNodeKind', {
+  description: 'What a node of a persona criterion tree is.',
+  values: {
+    ALL: { value: 'all', description: 'An AND group: holds when every child holds.' },
+    ANY: { value: 'any', description: 'An OR group: holds when at least one child holds.' },
+    CONDITION: { value: 'condition', description: 'A leaf `signal operator threshold` comparison.' },
+  } as const,
+});
+
+const CriterionResultNodeRef = builder.objectRef<CriterionResultNode>('CriterionResultNode').implement({
+  description:
+    'One node of an evaluated persona criterion: an AND/OR group or a condition, with whether it held. Listed in pre-order with parent paths, so a client can draw the tree without parsing JSON.',
+  fields: (t) => ({
+    path: t.exposeString('path', {
+      description: 'Where the node sits, e.g. "all[1].any[0]"; the root is the empty string.',
+    }),
+    parentPath: t.exposeString('parentPath', {
+      nullable: true,
+      description: "The enclosing group's path; null for the root.",
+    }),
+    depth: t.exposeInt('depth', { description: 'Nesting depth; the root is 0.' }),
+    kind: t.field({
+      type: CriterionNodeKindEnum,
+      description: 'Group or condition.',
+      resolve: (n) => n.kind,
+    }),
+    held: t.exposeBoolean('held', { description: 'Whether this group or condition held.' }),
+    condition: t.field({
+      type: ConditionResultRef,
+      nullable: true,
+      description: 'The comparison and its evidence; null for groups.',
+      resolve: (n) => n.condition,
     }),
   }),
 });
@@ -81,6 +126,12 @@ const PersonaEvaluationRef = builder.objectRef<PersonaEvaluation>('PersonaEvalua
       type: [ConditionResultRef],
       description: 'Every condition of the criterion with its actual value and outcome.',
       resolve: (e) => flattenResult(e.criteria),
+    }),
+    criteriaTree: t.field({
+      type: [CriterionResultNodeRef],
+      description:
+        'The evaluated AND/OR tree node by node in pre-order (each group before its children), with what held.',
+      resolve: (e) => criterionResultNodes(e.criteria),
     }),
     criteriaResult: t.field({
       type: 'JSON',

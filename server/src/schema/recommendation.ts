@@ -1,4 +1,6 @@
 import type { GuardrailStage } from '../domain/guardrails/index.js';
+import { CATALOG, type FactValue, rebuildRationale } from '../domain/recommendations/index.js';
+import type { SignalSnapshot } from '../domain/signals/types.js';
 import type { RecommendationStatus } from '../generated/prisma/client.js';
 import { generateRecommendations, type StoredGuardrailResult } from '../services/recommendations.js';
 import { builder } from './builder.js';
@@ -57,6 +59,18 @@ export const GuardrailResultRef = builder.objectRef<StoredGuardrailResult>('Guar
   }),
 });
 
+const RationaleFactRef = builder.objectRef<{ name: string; value: FactValue }>('RationaleFact').implement({
+  description: 'One figure the "because" rationale cites, e.g. utilization_pct = 68.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'What the figure is, e.g. account_mask, utilization_pct.' }),
+    value: t.field({
+      type: 'JSON',
+      description: 'The figure: a number, a string (e.g. a masked account) or a boolean.',
+      resolve: (f) => f.value,
+    }),
+  }),
+});
+
 const DELIVERED: readonly RecommendationStatus[] = ['PASSED', 'APPROVED', 'OVERRIDDEN'];
 
 /** The stored disclaimer is the one delivered, even if the current wording has changed since. */
@@ -99,6 +113,27 @@ export const RecommendationNode = builder.prismaNode('Recommendation', {
     body: t.exposeString('body', { description: 'The copy, without the disclaimer.' }),
     rationale: t.exposeString('rationale', {
       description: 'The "because" sentence, citing the customer\'s own numbers.',
+    }),
+    citedFacts: t.field({
+      type: [RationaleFactRef],
+      nullable: true,
+      description:
+        "The figures the rationale cites, from the signals of the persona assignment it rests on; null when they cannot be shown apart from the sentence (no assignment, or the catalog's wording changed since).",
+      resolve: async (recommendation, _args, ctx) => {
+        if (!recommendation.assignmentId) return null;
+        // Prisma batches the findUnique calls of one tick into one query, so a page of items costs one.
+        const assignment = await ctx.services.db.prisma.personaAssignment.findUnique({
+          where: { id: recommendation.assignmentId },
+          select: { signalSnapshot: true },
+        });
+        if (!assignment) return null;
+        const rationale = rebuildRationale(
+          CATALOG,
+          assignment.signalSnapshot as unknown as SignalSnapshot,
+          recommendation,
+        );
+        return rationale ? Object.entries(rationale.facts).map(([name, value]) => ({ name, value })) : null;
+      },
     }),
     disclaimer: t.exposeString('disclaimer', {
       nullable: true,

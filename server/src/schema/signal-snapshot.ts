@@ -9,6 +9,9 @@ import type {
 import { builder } from './builder.js';
 import { TimeWindowEnum } from './time-window.js';
 
+/** The units a signal (and a threshold compared with it) can have. */
+export const SIGNAL_UNITS_DESCRIPTION = 'count, usd, usd_per_month, percent, months, days, boolean or enum.';
+
 interface SignalReading {
   key: SignalKey;
   value: unknown;
@@ -28,7 +31,7 @@ const SignalReadingRef = builder.objectRef<SignalReading>('SignalReading').imple
       resolve: (r) => SIGNAL_DEFINITIONS[r.key].description,
     }),
     unit: t.string({
-      description: 'count, usd, usd_per_month, percent, months, days, boolean or enum.',
+      description: `Unit of the value: ${SIGNAL_UNITS_DESCRIPTION}`,
       resolve: (r) => SIGNAL_DEFINITIONS[r.key].unit,
     }),
     value: t.field({

@@ -14,7 +14,7 @@ export {
   validateCatalog,
 } from './catalogValidation.js';
 export { compareText, formatCount, formatDecimal, formatMoney, formatPercent } from './format.js';
-export { buildRationale, PERSONA_SIGNATURE_TRIGGERS } from './rationale.js';
+export { buildRationale, PERSONA_SIGNATURE_TRIGGERS, rebuildRationale } from './rationale.js';
 export { SELECTION_LIMITS, type SelectionInput, selectRecommendations } from './select.js';
 export { type Explanation, firedTriggers, TRIGGERS, type TriggerDefinition } from './triggers.js';
 export {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRationale } from './rationale.js';
+import { CATALOG } from './catalog.js';
+import { buildRationale, rebuildRationale } from './rationale.js';
 import { card, PERSONA_FIXTURES, snapshotWith } from './testSnapshots.js';
 import { TRIGGERS } from './triggers.js';
 
@@ -64,6 +65,27 @@ describe('buildRationale', () => {
       'high_utilization',
     ]);
     expect(second).toEqual(first);
+  });
+});
+
+describe('rebuildRationale', () => {
+  const item = CATALOG.education.find((candidate) => candidate.personas.includes('high_utilization'))!;
+  const original = buildRationale(highUtilization, 'high_utilization', item.triggers);
+  const stored = { personaId: 'high_utilization', catalogItemId: item.id, rationale: original.text };
+
+  it('gives back the figures a stored rationale cited', () => {
+    expect(rebuildRationale(CATALOG, highUtilization, stored)).toEqual(original);
+    expect(Object.keys(original.facts).length).toBeGreaterThan(0);
+  });
+
+  it('gives nothing when the sentence no longer matches, or the item or persona is unknown', () => {
+    expect(
+      rebuildRationale(CATALOG, highUtilization, { ...stored, rationale: 'Because it was edited.' }),
+    ).toBeNull();
+    expect(rebuildRationale(CATALOG, highUtilization, { ...stored, catalogItemId: 'edu-gone' })).toBeNull();
+    expect(
+      rebuildRationale(CATALOG, highUtilization, { ...stored, personaId: 'retired_persona' }),
+    ).toBeNull();
   });
 });
 

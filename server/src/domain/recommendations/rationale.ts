@@ -7,7 +7,7 @@
 import { type SignalSnapshot, WINDOW_DAYS } from '../signals/types.js';
 import { formatMoney } from './format.js';
 import { TRIGGERS } from './triggers.js';
-import type { PersonaId, Rationale, TriggerId } from './types.js';
+import { type Catalog, PERSONA_IDS, type PersonaId, type Rationale, type TriggerId } from './types.js';
 
 /** The triggers that define each persona, most telling first. */
 export const PERSONA_SIGNATURE_TRIGGERS: Readonly<Record<PersonaId, readonly TriggerId[]>> = {
@@ -55,4 +55,22 @@ export function buildRationale(
     };
   }
   return { text: sentence('these basics apply to almost every budget'), triggerId: null, facts: {} };
+}
+
+/**
+ * The rationale a stored recommendation was given, rebuilt from the snapshot it rested on, so the figures it
+ * cites can be shown apart from the sentence. Null when the item or persona is no longer known, or when the
+ * rebuilt sentence differs from the stored one (the catalog or wording changed since): then the stored
+ * sentence is the only truth.
+ */
+export function rebuildRationale(
+  catalog: Catalog,
+  snapshot: SignalSnapshot,
+  stored: { personaId: string; catalogItemId: string; rationale: string },
+): Rationale | null {
+  const item = [...catalog.education, ...catalog.offers].find(({ id }) => id === stored.catalogItemId);
+  const personaId = PERSONA_IDS.find((id) => id === stored.personaId);
+  if (!item || !personaId) return null;
+  const rebuilt = buildRationale(snapshot, personaId, item.triggers);
+  return rebuilt.text === stored.rationale ? rebuilt : null;
 }

@@ -62,6 +62,12 @@ export interface SeverityCount {
   count: number;
 }
 
+export interface CategorySeverityCount {
+  category: string;
+  severity: string;
+  count: number;
+}
+
 export interface ToneMetrics {
   totalValidations: number;
   passed: number;
@@ -69,6 +75,7 @@ export interface ToneMetrics {
   passRatePct: number | null;
   violationsByCategory: CategoryCount[];
   severityDistribution: SeverityCount[];
+  violationsByCategoryAndSeverity: CategorySeverityCount[];
   criticalViolations: number;
 }
 
@@ -321,6 +328,7 @@ export async function toneMetrics(ctx: ServiceContext, range: MetricsRange): Pro
       critical: bigint;
       by_category: unknown;
       by_severity: unknown;
+      by_category_severity: unknown;
     }>
   >(Prisma.sql`
     WITH validations AS (
@@ -337,6 +345,10 @@ export async function toneMetrics(ctx: ServiceContext, range: MetricsRange): Pro
     by_severity AS (
       SELECT severity, COUNT(*) AS count FROM validations
       WHERE NOT pass AND severity IS NOT NULL GROUP BY severity
+    ),
+    by_category_severity AS (
+      SELECT category, severity, COUNT(*) AS count FROM validations
+      WHERE NOT pass AND category IS NOT NULL AND severity IS NOT NULL GROUP BY category, severity
     )
     SELECT
       COUNT(*) AS total,
@@ -350,7 +362,14 @@ export async function toneMetrics(ctx: ServiceContext, range: MetricsRange): Pro
       (
         SELECT json_agg(json_build_object('severity', severity, 'count', count) ORDER BY count DESC, severity)
         FROM by_severity
-      ) AS by_severity
+      ) AS by_severity,
+      (
+        SELECT json_agg(
+          json_build_object('category', category, 'severity', severity, 'count', count)
+          ORDER BY category, severity
+        )
+        FROM by_category_severity
+      ) AS by_category_severity
     FROM validations`);
   const row = rows[0];
   const totalValidations = count(row?.total);
@@ -362,6 +381,7 @@ export async function toneMetrics(ctx: ServiceContext, range: MetricsRange): Pro
     passRatePct: percentage(passed, totalValidations),
     violationsByCategory: jsonList<CategoryCount>(row?.by_category),
     severityDistribution: jsonList<SeverityCount>(row?.by_severity),
+    violationsByCategoryAndSeverity: jsonList<CategorySeverityCount>(row?.by_category_severity),
     criticalViolations: count(row?.critical),
   };
 }
