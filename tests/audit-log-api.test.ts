@@ -70,6 +70,16 @@ async function expectedSeqs(filter: AuditFilter): Promise<string[]> {
   return rows.filter((row) => matchesAuditFilter(row, filter)).map((row) => row.seq.toString());
 }
 
+/** Every entry matching `filter` by event type name (A→Z or Z→A), newest first within a type. */
+async function expectedByType(filter: AuditFilter, direction: 'asc' | 'desc'): Promise<string[]> {
+  const rows = await db.prisma.auditEntry.findMany({ orderBy: { seq: 'desc' } });
+  const matching = rows.filter((row) => matchesAuditFilter(row, filter));
+  const sign = direction === 'asc' ? 1 : -1;
+  // A stable sort keeps newest first within each type.
+  matching.sort((a, b) => (a.eventType === b.eventType ? 0 : a.eventType < b.eventType ? -sign : sign));
+  return matching.map((row) => row.seq.toString());
+}
+
 async function page(variables: Record<string, unknown>) {
   const result = await query<PageResult>(PAGE, variables);
   expect(result.errors).toBeUndefined();
@@ -289,6 +299,52 @@ describe('auditLog pagination', () => {
     expect(ascending.edges.map((edge) => edge.node.sequence)).toEqual(['1', '2', '3']);
   });
 
+  it.each([
+    ['EVENT_TYPE_ASC', 'forward'],
+    ['EVENT_TYPE_ASC', 'backward'],
+    ['EVENT_TYPE_DESC', 'forward'],
+    ['EVENT_TYPE_DESC', 'backward'],
+  ] as const)(
+    '%s read %s groups by type name, newest first within each, every entry once',
+    async (orderBy, direction) => {
+      const expected = await expectedByType({}, orderBy === 'EVENT_TYPE_ASC' ? 'asc' : 'desc');
+      const pages = await readAll({ orderBy }, 17, direction);
+      expect(pages.flat()).toEqual(expected);
+      expect(pages).toHaveLength(Math.ceil(expected.length / 17));
+    },
+  );
+
+  it('orders a filtered log by event type both ways, pages crossing type boundaries', async () => {
+    const filter = { eventTypes: ['PERSONA_ASSIGNED', 'LOGIN_ATTEMPT', 'CONSENT_CHANGED'] };
+    const domainFilter: AuditFilter = {
+      eventTypes: ['persona_assigned', 'login_attempt', 'consent_changed'],
+    };
+    const expected = await expectedByType(domainFilter, 'asc');
+    expect((await readAll({ filter, orderBy: 'EVENT_TYPE_ASC' }, 6, 'forward')).flat()).toEqual(expected);
+    expect((await readAll({ filter, orderBy: 'EVENT_TYPE_ASC' }, 6, 'backward')).flat()).toEqual(expected);
+    const first = await page({ filter, orderBy: 'EVENT_TYPE_ASC', first: 3 });
+    const types = (
+      await query<{ auditLog: { edges: Array<{ node: { eventType: string } }> } }>(
+        '{ auditLog(first: 1, orderBy: EVENT_TYPE_ASC, filter: { eventTypes: [PERSONA_ASSIGNED, CONSENT_CHANGED] }) { edges { node { eventType } } } }',
+      )
+    ).data!.auditLog.edges.map((edge) => edge.node.eventType);
+    expect(types).toEqual(['CONSENT_CHANGED']);
+    expect(first.pageInfo.hasPreviousPage).toBe(false);
+  });
+
+  it('after and before bound a window across event types', async () => {
+    const all = await expectedByType({}, 'desc');
+    const entries = await db.prisma.auditEntry.findMany({ select: { seq: true, eventType: true } });
+    const typeOf = new Map(entries.map((entry) => [entry.seq.toString(), entry.eventType]));
+    const cursorAt = (index: number) => cursorOf(`audit:${typeOf.get(all[index]!)}:${all[index]}`);
+    const window = { orderBy: 'EVENT_TYPE_DESC', after: cursorAt(20), before: cursorAt(90) };
+    const front = await page({ ...window, first: 30 });
+    expect(front.edges.map((edge) => edge.node.sequence)).toEqual(all.slice(21, 51));
+    expect(front.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const back = await page({ ...window, last: 30 });
+    expect(back.edges.map((edge) => edge.node.sequence)).toEqual(all.slice(60, 90));
+  });
+
   it('defaults to 50 entries and accepts up to 200', async () => {
     expect((await page({})).edges).toHaveLength(50);
     expect((await page({ first: 200 })).edges).toHaveLength(200);
@@ -329,6 +385,35 @@ describe('auditLog bad input', () => {
   ])('a malformed cursor (%s) is refused as after and before', async (_, cursor) => {
     await expectBadInput(PAGE, { after: cursor }, /^after is not a valid audit log cursor$/);
     await expectBadInput(PAGE, { last: 3, before: cursor }, /^before is not a valid audit log cursor$/);
+  });
+
+  it('a cursor belongs to the order that issued it', async () => {
+    const bySeq = await page({ first: 2 });
+    const byType = await page({ first: 2, orderBy: 'EVENT_TYPE_ASC' });
+    await expectBadInput(
+      PAGE,
+      { orderBy: 'EVENT_TYPE_ASC', after: bySeq.pageInfo.endCursor },
+      /^after is a cursor of another orderBy than EVENT_TYPE_ASC$/,
+    );
+    await expectBadInput(PAGE, { after: byType.pageInfo.endCursor }, /another orderBy/);
+    // A cursor of one event-type order serves the other one: both are keyed on (type, seq).
+    const byTypeDesc = await expectedByType({}, 'desc');
+    const at = byTypeDesc.indexOf(byType.edges[1]!.node.sequence);
+    const other = await page({ orderBy: 'EVENT_TYPE_DESC', after: byType.pageInfo.endCursor });
+    expect(other.edges.map((edge) => edge.node.sequence)).toEqual(byTypeDesc.slice(at + 1, at + 51));
+  });
+
+  it.each([
+    ['an unknown event type', cursorOf('audit:no_such_type:12')],
+    ['an upper-case type', cursorOf('audit:LOGIN_ATTEMPT:12')],
+    ['a zero seq', cursorOf('audit:login_attempt:0')],
+    ['no seq', cursorOf('audit:login_attempt:')],
+  ])('a malformed event-type cursor (%s) is refused', async (_, cursor) => {
+    await expectBadInput(
+      PAGE,
+      { orderBy: 'EVENT_TYPE_ASC', after: cursor },
+      /^after is not a valid audit log cursor$/,
+    );
   });
 
   it('refuses from after to', async () => {

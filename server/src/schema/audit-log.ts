@@ -2,8 +2,8 @@ import type { AuditEntry } from '../generated/prisma/client.js';
 import {
   AUDIT_PAGE_DEFAULT_SIZE,
   AUDIT_PAGE_MAX_SIZE,
+  auditCursorOf,
   countAuditEntries,
-  encodeAuditCursor,
   readAuditPage,
 } from '../services/audit/query.js';
 import { AuditEntryNode } from './audit-entry.js';
@@ -11,10 +11,17 @@ import { AuditLogFilterInput, toAuditFilter } from './audit-filter.js';
 import { builder } from './builder.js';
 
 export const AuditLogOrderEnum = builder.enumType('AuditLogOrder', {
-  description: 'The order of audit log pages. Both follow the gapless sequence number.',
+  description:
+    'The order of audit log pages. Every order is a keyset on indexed columns, so a deep page costs what the first does. A cursor belongs to the order that issued it.',
   values: {
     SEQ_DESC: { description: 'Newest first (the default).' },
     SEQ_ASC: { description: 'Oldest first, the order of the chain.' },
+    EVENT_TYPE_ASC: {
+      description: 'By event type name A to Z (audit_archived first), newest first within each type.',
+    },
+    EVENT_TYPE_DESC: {
+      description: 'By event type name Z to A (unauthorized_access first), newest first within each type.',
+    },
   },
 });
 
@@ -34,7 +41,7 @@ builder.queryField('auditLog', (t) =>
   t.connection(
     {
       type: AuditEntryNode,
-      description: `The consolidated audit log: every decision and operator action, filtered and paged by sequence number (keyset pagination, so a deep page costs what the first does). \`first\`/\`last\` default to ${AUDIT_PAGE_DEFAULT_SIZE} and take at most ${AUDIT_PAGE_MAX_SIZE}; pass one of them, not both. Bad arguments (page size out of range, a cursor this field did not issue, \`from\` after \`to\`, an unknown event type) fail with BAD_USER_INPUT. Admin and compliance only.`,
+      description: `The consolidated audit log: every decision and operator action, filtered, ordered by sequence number or by event type, and paged by keyset (a deep page costs what the first does). \`first\`/\`last\` default to ${AUDIT_PAGE_DEFAULT_SIZE} and take at most ${AUDIT_PAGE_MAX_SIZE}; pass one of them, not both. Bad arguments (page size out of range, a cursor this field did not issue or issued for another orderBy, \`from\` after \`to\`, an unknown event type) fail with BAD_USER_INPUT. Admin and compliance only.`,
       authScopes: { capability: 'readAudit' },
       args: {
         filter: t.arg({
@@ -46,20 +53,21 @@ builder.queryField('auditLog', (t) =>
           type: AuditLogOrderEnum,
           required: false,
           defaultValue: 'SEQ_DESC',
-          description: 'Newest first (default) or oldest first.',
+          description: 'Newest first (default), oldest first, or grouped by event type.',
         }),
       },
       resolve: async (_root, args, ctx): Promise<AuditLogConnectionShape> => {
         const filter = toAuditFilter(args.filter);
+        const order = args.orderBy ?? 'SEQ_DESC';
         const page = await readAuditPage(ctx.services, {
           filter,
-          order: args.orderBy ?? 'SEQ_DESC',
+          order,
           first: args.first,
           after: args.after,
           last: args.last,
           before: args.before,
         });
-        const edges = page.entries.map((node) => ({ cursor: encodeAuditCursor(node.seq), node }));
+        const edges = page.entries.map((node) => ({ cursor: auditCursorOf(node, order), node }));
         return {
           edges,
           pageInfo: {

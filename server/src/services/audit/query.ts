@@ -1,11 +1,19 @@
-import type { AuditFilter } from '../../domain/audit/index.js';
+import {
+  AUDIT_EVENT_TYPE_NAMES,
+  type AuditEventType,
+  type AuditFilter,
+  isAuditEventType,
+} from '../../domain/audit/index.js';
 import { badInput } from '../../errors.js';
 import { type AuditEntry, Prisma } from '../../generated/prisma/client.js';
 import type { ServiceContext } from '../context.js';
 import type { Db } from '../db-types.js';
 
-/** Newest first (the default) or oldest first. Both are keyset orders on `seq`. */
-export type AuditLogOrder = 'SEQ_DESC' | 'SEQ_ASC';
+/**
+ * Newest first (the default), oldest first, or grouped by event type: A→Z or Z→A by type name, newest first
+ * within each type. All four are keyset orders, so a deep page costs what the first does.
+ */
+export type AuditLogOrder = 'SEQ_DESC' | 'SEQ_ASC' | 'EVENT_TYPE_ASC' | 'EVENT_TYPE_DESC';
 
 export const AUDIT_PAGE_DEFAULT_SIZE = 50;
 export const AUDIT_PAGE_MAX_SIZE = 200;
@@ -27,25 +35,63 @@ export interface AuditPage {
   hasPreviousPage: boolean;
 }
 
-const CURSOR_PREFIX = 'audit:';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SEQ_TEXT = /^[1-9][0-9]{0,18}$/;
-const MAX_BIGINT = 2n ** 63n - 1n;
-
-/** The opaque cursor of an entry: base64 of `audit:<seq>`. It names a position, so it survives new entries. */
-export function encodeAuditCursor(seq: bigint): string {
-  return Buffer.from(`${CURSOR_PREFIX}${seq}`, 'utf8').toString('base64');
+/** Where an entry stands in an order: its seq, and for the event-type orders its type. */
+export interface AuditPosition {
+  seq: bigint;
+  eventType: AuditEventType | null;
 }
 
-/** The seq a cursor points at; BAD_USER_INPUT for anything {@link encodeAuditCursor} did not produce. */
-export function decodeAuditCursor(cursor: string, argument = 'cursor'): bigint {
+const CURSOR_PREFIX = 'audit:';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SEQ_CURSOR = /^audit:([1-9][0-9]{0,18})$/;
+const TYPED_CURSOR = /^audit:([a-z_]+):([1-9][0-9]{0,18})$/;
+const MAX_BIGINT = 2n ** 63n - 1n;
+
+export function isEventTypeOrder(order: AuditLogOrder): order is 'EVENT_TYPE_ASC' | 'EVENT_TYPE_DESC' {
+  return order === 'EVENT_TYPE_ASC' || order === 'EVENT_TYPE_DESC';
+}
+
+/**
+ * The opaque cursor of an entry: base64 of `audit:<seq>`, or `audit:<event type>:<seq>` in the event-type
+ * orders (the type is part of the key there). It names a position, so it survives new entries.
+ */
+export function encodeAuditCursor(seq: bigint, eventType: AuditEventType | null = null): string {
+  const text = eventType === null ? `${CURSOR_PREFIX}${seq}` : `${CURSOR_PREFIX}${eventType}:${seq}`;
+  return Buffer.from(text, 'utf8').toString('base64');
+}
+
+/** The cursor of `entry` in `order`. */
+export function auditCursorOf(entry: Pick<AuditEntry, 'seq' | 'eventType'>, order: AuditLogOrder): string {
+  return encodeAuditCursor(entry.seq, isEventTypeOrder(order) ? entry.eventType : null);
+}
+
+/**
+ * The position a cursor of `order` points at; BAD_USER_INPUT for anything {@link encodeAuditCursor} did not
+ * produce, and for a cursor issued for an order with another key (seq alone vs event type and seq).
+ */
+export function decodeAuditCursor(
+  cursor: string,
+  argument = 'cursor',
+  order: AuditLogOrder = 'SEQ_DESC',
+): AuditPosition {
   const text = Buffer.from(cursor, 'base64').toString('utf8');
-  const digits = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : '';
+  const seqOnly = SEQ_CURSOR.exec(text);
+  const typed = TYPED_CURSOR.exec(text);
+  const digits = seqOnly?.[1] ?? typed?.[2];
+  const eventType = typed?.[1] ?? null;
   // Re-encoding rejects cursors that only decode to the right text by base64's leniency.
-  if (!SEQ_TEXT.test(digits) || BigInt(digits) > MAX_BIGINT || encodeAuditCursor(BigInt(digits)) !== cursor) {
+  if (
+    digits === undefined ||
+    BigInt(digits) > MAX_BIGINT ||
+    (eventType !== null && !isAuditEventType(eventType)) ||
+    encodeAuditCursor(BigInt(digits), eventType as AuditEventType | null) !== cursor
+  ) {
     throw badInput(`${argument} is not a valid audit log cursor`, { argument });
   }
-  return BigInt(digits);
+  if ((eventType !== null) !== isEventTypeOrder(order)) {
+    throw badInput(`${argument} is a cursor of another orderBy than ${order}`, { argument, orderBy: order });
+  }
+  return { seq: BigInt(digits), eventType: eventType as AuditEventType | null };
 }
 
 /**
@@ -84,37 +130,82 @@ const AUDIT_COLUMNS = Prisma.sql`seq, log_id AS "logId", event_type AS "eventTyp
   event_data AS "eventData", ip_address AS "ipAddress", user_agent AS "userAgent",
   content_hash AS "contentHash", prev_hash AS "prevHash", hash`;
 
+/** How an order arranges entries: by event type in the order of `types` and then by seq, or by seq alone. */
+interface OrderKeys {
+  /** Every event type, in this order's sequence; null when the order is by seq alone. */
+  types: readonly AuditEventType[] | null;
+  seqDescending: boolean;
+}
+
+const TYPES_A_TO_Z = Object.freeze([...AUDIT_EVENT_TYPE_NAMES].sort());
+const TYPES_Z_TO_A = Object.freeze([...TYPES_A_TO_Z].reverse());
+
+function orderKeys(order: AuditLogOrder): OrderKeys {
+  switch (order) {
+    case 'SEQ_DESC':
+      return { types: null, seqDescending: true };
+    case 'SEQ_ASC':
+      return { types: null, seqDescending: false };
+    case 'EVENT_TYPE_ASC':
+      return { types: TYPES_A_TO_Z, seqDescending: true };
+    case 'EVENT_TYPE_DESC':
+      return { types: TYPES_Z_TO_A, seqDescending: true };
+  }
+}
+
+function reversed(keys: OrderKeys): OrderKeys {
+  return { types: keys.types && [...keys.types].reverse(), seqDescending: !keys.seqDescending };
+}
+
+/** Rows of `type` (any type in a seq order) strictly after / before `seq` in `keys`' seq direction. */
+function seqAfter(keys: OrderKeys, seq: bigint): Prisma.Sql {
+  return keys.seqDescending ? Prisma.sql`seq < ${seq}` : Prisma.sql`seq > ${seq}`;
+}
+function seqBefore(keys: OrderKeys, seq: bigint): Prisma.Sql {
+  return keys.seqDescending ? Prisma.sql`seq > ${seq}` : Prisma.sql`seq < ${seq}`;
+}
+
+/** Entries at `position` or before it in `keys`' order, as one condition over indexed columns. */
+function atOrBefore(keys: OrderKeys, position: AuditPosition): Prisma.Sql {
+  const sameOrEarlierSeq = keys.seqDescending
+    ? Prisma.sql`seq >= ${position.seq}`
+    : Prisma.sql`seq <= ${position.seq}`;
+  if (keys.types === null || position.eventType === null) return sameOrEarlierSeq;
+  const earlierTypes = keys.types.slice(0, keys.types.indexOf(position.eventType));
+  const sameType = Prisma.sql`(event_type = ${position.eventType}::"AuditEventType" AND ${sameOrEarlierSeq})`;
+  if (earlierTypes.length === 0) return sameType;
+  return Prisma.sql`(event_type IN (${Prisma.join(earlierTypes.map((type) => Prisma.sql`${type}::"AuditEventType"`))}) OR ${sameType})`;
+}
+
 /**
  * One page of the audit log. Keyset pagination: the cursor becomes `seq < $cursor` (or `>`), and
  * `ORDER BY seq LIMIT n + 1` reads one row past the page to learn whether there is more, so page 1,000
  * costs what page 1 costs. Whether there is anything on the other side of a cursor is one more index probe.
+ *
+ * The event-type orders are keyed on (type, seq). PostgreSQL sorts an enum by declaration, not by name, so
+ * instead of one scan in enum order the page is read as one branch per event type, in name order, each
+ * `ORDER BY seq LIMIT n + 1` on the (event_type, seq) index from the cursor onwards, and the branches'
+ * few rows are merged: at most (types × (n + 1)) rows, whatever the depth of the page.
  */
 export async function readAuditPage(ctx: ServiceContext, request: AuditPageRequest): Promise<AuditPage> {
   const { size, backward } = pageSize(request);
-  const descending = (request.order ?? 'SEQ_DESC') === 'SEQ_DESC';
-  const after = request.after == null ? null : decodeAuditCursor(request.after, 'after');
-  const before = request.before == null ? null : decodeAuditCursor(request.before, 'before');
-  const bounds = await seqBoundsFor(ctx, request.filter, descending);
+  const order = request.order ?? 'SEQ_DESC';
+  const keys = orderKeys(order);
+  const after = request.after == null ? null : decodeAuditCursor(request.after, 'after', order);
+  const before = request.before == null ? null : decodeAuditCursor(request.before, 'before', order);
+  const bounds = await seqBoundsFor(ctx, request.filter, keys.seqDescending);
   const filter = bounds
     ? Prisma.sql`${auditFilterSql(request.filter)} AND ${bounds}`
     : auditFilterSql(request.filter);
-  // "Later in the requested order": a smaller seq when newest-first.
-  const laterThan = (seq: bigint) => (descending ? Prisma.sql`seq < ${seq}` : Prisma.sql`seq > ${seq}`);
-  const earlierThan = (seq: bigint) => (descending ? Prisma.sql`seq > ${seq}` : Prisma.sql`seq < ${seq}`);
-  const window = [filter];
-  if (after !== null) window.push(laterThan(after));
-  if (before !== null) window.push(earlierThan(before));
-  // Reading backward means reading the reverse order and flipping the rows afterwards.
-  const readDescending = descending !== backward;
+  // Reading backward means reading the reverse order from `before` towards `after`, then flipping the rows.
+  const reading = backward ? reversed(keys) : keys;
+  const start = backward ? before : after;
+  const stop = backward ? after : before;
   const db = ctx.db.prisma;
   const [rows, beyondAfter, beyondBefore] = await Promise.all([
-    db.$queryRaw<AuditEntry[]>`
-      SELECT ${AUDIT_COLUMNS} FROM audit_log
-      WHERE ${Prisma.join(window, ' AND ')}
-      ORDER BY seq ${readDescending ? Prisma.sql`DESC` : Prisma.sql`ASC`}
-      LIMIT ${size + 1}`,
-    after === null ? false : anyEntry(db, filter, Prisma.sql`NOT (${laterThan(after)})`),
-    before === null ? false : anyEntry(db, filter, Prisma.sql`NOT (${earlierThan(before)})`),
+    readWindow(db, filter, reading, request.filter, start, stop, size + 1),
+    after === null ? false : anyEntry(db, filter, atOrBefore(keys, after)),
+    before === null ? false : anyEntry(db, filter, atOrBefore(reversed(keys), before)),
   ]);
   const more = rows.length > size;
   const entries = more ? rows.slice(0, size) : rows;
@@ -124,6 +215,52 @@ export async function readAuditPage(ctx: ServiceContext, request: AuditPageReque
     hasNextPage: backward ? beyondBefore : more || beyondBefore,
     hasPreviousPage: backward ? more || beyondAfter : beyondAfter,
   };
+}
+
+/** The first `limit` entries strictly between `start` and `stop` in the order of `keys`. */
+async function readWindow(
+  db: Db,
+  filter: Prisma.Sql,
+  keys: OrderKeys,
+  auditFilter: AuditFilter,
+  start: AuditPosition | null,
+  stop: AuditPosition | null,
+  limit: number,
+): Promise<AuditEntry[]> {
+  const direction = keys.seqDescending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  if (keys.types === null) {
+    const window = [filter];
+    if (start !== null) window.push(seqAfter(keys, start.seq));
+    if (stop !== null) window.push(seqBefore(keys, stop.seq));
+    return db.$queryRaw<AuditEntry[]>`
+      SELECT ${AUDIT_COLUMNS} FROM audit_log
+      WHERE ${Prisma.join(window, ' AND ')}
+      ORDER BY seq ${direction}
+      LIMIT ${limit}`;
+  }
+  const rank = (type: AuditEventType | null) => (type === null ? -1 : keys.types!.indexOf(type));
+  const branches: Prisma.Sql[] = [];
+  keys.types.forEach((type, typeRank) => {
+    if (auditFilter.eventTypes && !auditFilter.eventTypes.includes(type)) return;
+    const window = [filter, Prisma.sql`event_type = ${type}::"AuditEventType"`];
+    if (start !== null) {
+      if (typeRank < rank(start.eventType)) return;
+      if (typeRank === rank(start.eventType)) window.push(seqAfter(keys, start.seq));
+    }
+    if (stop !== null) {
+      if (typeRank > rank(stop.eventType)) return;
+      if (typeRank === rank(stop.eventType)) window.push(seqBefore(keys, stop.seq));
+    }
+    branches.push(Prisma.sql`(SELECT ${AUDIT_COLUMNS}, ${typeRank}::int AS "typeRank" FROM audit_log
+      WHERE ${Prisma.join(window, ' AND ')} ORDER BY seq ${direction} LIMIT ${limit})`);
+  });
+  if (branches.length === 0) return [];
+  const rows = await db.$queryRaw<Array<AuditEntry & { typeRank?: number }>>`
+    SELECT * FROM (${Prisma.join(branches, ' UNION ALL ')}) AS page
+    ORDER BY "typeRank", seq ${direction}
+    LIMIT ${limit}`;
+  for (const row of rows) delete row.typeRank;
+  return rows;
 }
 
 /**
@@ -153,6 +290,7 @@ const windowRanges = new WeakMap<ServiceContext, Map<string, { low: bigint; high
 async function seqBoundsFor(
   ctx: ServiceContext,
   filter: AuditFilter,
+  /** Whether pages start at the newest end (newest first, and the event-type orders within each type). */
   descending: boolean,
 ): Promise<Prisma.Sql | null> {
   const { from, to } = filter;
