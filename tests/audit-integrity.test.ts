@@ -177,6 +177,20 @@ describe('auditIntegrity on an untouched chain', () => {
   });
 });
 
+describe('auditIntegrity reports when it ran', () => {
+  it('verifiedAt is the instant the verification finished', async () => {
+    const before = Date.now();
+    const result = await app.graphql<{ auditIntegrity: { verifiedAt: string } }>(
+      '{ auditIntegrity { verifiedAt } }',
+      {},
+      { token },
+    );
+    const verifiedAt = Date.parse(result.data!.auditIntegrity.verifiedAt);
+    expect(verifiedAt).toBeGreaterThanOrEqual(before);
+    expect(verifiedAt).toBeLessThanOrEqual(Date.now());
+  });
+});
+
 describe('auditIntegrity after tampering as the database owner', () => {
   it('a modified event_data → CONTENT_MODIFIED at k', async () => {
     await asDatabaseOwner(

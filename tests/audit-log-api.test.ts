@@ -1,5 +1,12 @@
+import { createHash } from 'node:crypto';
 import type { Database } from '@spendsense/server/db/client';
-import { type AuditFilter, matchesAuditFilter } from '@spendsense/server/domain/audit/index';
+import { canonicalAuditContent, chainLinkText } from '@spendsense/server/domain/audit/canonical-entry';
+import {
+  type AuditEventType,
+  type AuditFilter,
+  type JsonObject,
+  matchesAuditFilter,
+} from '@spendsense/server/domain/audit/index';
 import type { OperatorRole } from '@spendsense/server/domain/operators/index';
 import { assignPersona } from '@spendsense/server/services/assign-persona';
 import { setConsent } from '@spendsense/server/services/consent';
@@ -13,6 +20,7 @@ import {
 import { openTestDatabase } from './support/database.js';
 
 const globalId = (type: string, id: string | bigint) => Buffer.from(`${type}:${id}`).toString('base64');
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const cursorOf = (text: string) => Buffer.from(text).toString('base64');
 
 const PAGE = /* GraphQL */ `
@@ -500,6 +508,34 @@ describe('AuditEntry', () => {
     expect(
       nodes.some((node) => node['customerId'] === world.missingCustomerId && node['user'] === null),
     ).toBe(true);
+  });
+
+  it('gives a client all it needs to re-hash each entry and its link, with the shared canonical form', async () => {
+    const result = await query<{ auditLog: { edges: Array<{ node: Record<string, string | null> }> } }>(
+      `{ auditLog(first: 80) { edges { node {
+          sequence logId eventType occurredAt customerId operatorUuid recommendationUuid eventData ipAddress
+          userAgent contentHash prevHash hash } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data!.auditLog.edges.map((edge) => edge.node);
+    expect(nodes.some((node) => node['operatorUuid'] !== null)).toBe(true);
+    expect(nodes.some((node) => node['recommendationUuid'] !== null)).toBe(true);
+    for (const node of nodes) {
+      const content = {
+        logId: node['logId']!,
+        eventType: node['eventType']!.toLowerCase() as AuditEventType,
+        userId: node['customerId']!,
+        operatorId: node['operatorUuid']!,
+        recommendationId: node['recommendationUuid']!,
+        occurredAt: node['occurredAt']!,
+        eventData: node['eventData'] as unknown as JsonObject,
+        ipAddress: node['ipAddress']!,
+        userAgent: node['userAgent']!,
+      };
+      const seq = Number(node['sequence']);
+      expect(sha256(canonicalAuditContent(content))).toBe(node['contentHash']);
+      expect(sha256(chainLinkText(node['prevHash']!, seq, node['contentHash']!))).toBe(node['hash']);
+    }
   });
 
   it('is a Node: node(id) returns the entry, an unknown seq gives null, a malformed id BAD_USER_INPUT', async () => {

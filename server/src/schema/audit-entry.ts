@@ -43,6 +43,16 @@ export const AuditEntryNode = builder.prismaNode('AuditEntry', {
       nullable: true,
       description: 'The customer id as recorded (e.g. usr_000042), also when the customer no longer exists.',
     }),
+    operatorUuid: t.exposeString('operatorId', {
+      nullable: true,
+      description:
+        'The operator id as recorded (a UUID, as hashed and exported), also when the operator no longer exists.',
+    }),
+    recommendationUuid: t.exposeString('recommendationId', {
+      nullable: true,
+      description:
+        'The recommendation id as recorded (a UUID, as hashed and exported), also when it no longer exists.',
+    }),
     user: t.prismaField({
       type: 'User',
       nullable: true,

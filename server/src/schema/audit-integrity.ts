@@ -46,7 +46,10 @@ export const AuditChainFailureReasonEnum = builder.enumType('AuditChainFailureRe
 
 const seqText = (seq: number | null) => (seq === null ? null : String(seq));
 
-const AuditIntegrityReportRef = builder.objectRef<AuditIntegrityReport>('AuditIntegrityReport').implement({
+/** A verdict and the instant it was reached (verification reads the live chain, so the verdict ages). */
+type TimedIntegrityReport = AuditIntegrityReport & { verifiedAt: Date };
+
+const AuditIntegrityReportRef = builder.objectRef<TimedIntegrityReport>('AuditIntegrityReport').implement({
   description:
     "The verdict of re-computing the hash chain over stored entries. Record headSeq and headHash somewhere the database's writers cannot change: only such an outside record detects a chain rewritten from some point to its end.",
   fields: (t) => ({
@@ -89,6 +92,10 @@ const AuditIntegrityReportRef = builder.objectRef<AuditIntegrityReport>('AuditIn
       nullable: true,
       description: 'Hash of lastVerifiedSeq.',
     }),
+    verifiedAt: t.expose('verifiedAt', {
+      type: 'DateTime',
+      description: 'When this verification finished (UTC).',
+    }),
   }),
 });
 
@@ -117,10 +124,12 @@ builder.queryField('auditIntegrity', (t) =>
         description: 'Last sequence number to verify (decimal string). Default: the chain head.',
       }),
     },
-    resolve: (_root, args, ctx) =>
-      verifyAuditIntegrity(ctx.services, {
+    resolve: async (_root, args, ctx) => {
+      const report = await verifyAuditIntegrity(ctx.services, {
         fromSeq: parseSeqArgument(args.fromSeq, 'fromSeq'),
         toSeq: parseSeqArgument(args.toSeq, 'toSeq'),
-      }),
+      });
+      return { ...report, verifiedAt: ctx.services.now() };
+    },
   }),
 );

@@ -1,4 +1,7 @@
+import { chainLinkText, isAuditSeq, isSha256Hex } from './canonical-entry.js';
 import { type AuditEntryContent, contentHash, type StoredAuditEntry, sha256Hex } from './entry.js';
+
+export { isAuditSeq, isSha256Hex };
 
 /** The `prevHash` of entry 1: there is no previous entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -21,25 +24,9 @@ export interface ChainHead {
 
 export const GENESIS_HEAD: ChainHead = Object.freeze({ seq: 0, hash: GENESIS_HASH });
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-
-/** True for a lowercase hex sha256 digest, the only spelling hashes have in the chain. */
-export function isSha256Hex(value: unknown): value is string {
-  return typeof value === 'string' && SHA256_HEX.test(value);
-}
-
-export function isAuditSeq(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
-}
-
 /** Hex sha256 of the UTF-8 string `${prevHash}:${seq}:${contentHash}`. */
 export function chainHash(prevHash: string, seq: number, entryContentHash: string): string {
-  if (!isSha256Hex(prevHash)) throw new TypeError('chainHash: prevHash must be 64 lowercase hex characters');
-  if (!isAuditSeq(seq)) throw new RangeError(`chainHash: seq must be a safe integer >= 1, got ${seq}`);
-  if (!isSha256Hex(entryContentHash)) {
-    throw new TypeError('chainHash: contentHash must be 64 lowercase hex characters');
-  }
-  return sha256Hex(`${prevHash}:${seq}:${entryContentHash}`);
+  return sha256Hex(chainLinkText(prevHash, seq, entryContentHash));
 }
 
 /**

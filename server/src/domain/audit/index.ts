@@ -9,6 +9,7 @@ export {
   type JsonPrimitive,
   type JsonValue,
 } from '../canonical-json.js';
+export { chainLinkText } from './canonical-entry.js';
 export {
   CHAIN_HASH_SQL,
   type ChainHead,
