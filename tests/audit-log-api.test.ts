@@ -739,6 +739,8 @@ describe('who may read the audit log', () => {
       field: 'auditLog',
     },
     'Query.auditIntegrity': { text: '{ auditIntegrity { valid } }', field: 'auditIntegrity' },
+    // Who can be filtered for in the audit log.
+    'Query.operators': { text: '{ operators { id username } }', field: 'operators' },
     // The scope sits on the AuditEntry type, so the denial names the first field of it that was asked for.
     'AuditEntry.sequence': {
       text: `{ node(id: "${globalId('AuditEntry', 1n)}") { ... on AuditEntry { sequence } } }`,

@@ -62,6 +62,17 @@ builder.queryField('viewer', (t) =>
   }),
 );
 
+builder.queryField('operators', (t) =>
+  t.prismaField({
+    type: ['Operator'],
+    description:
+      'Every operator, by username: the people who can appear in the audit log, to filter it by operator. Admin and compliance only.',
+    authScopes: { capability: 'readAudit' },
+    resolve: (query, _root, _args, ctx) =>
+      ctx.services.db.prisma.operator.findMany({ ...query, orderBy: { username: 'asc' } }),
+  }),
+);
+
 builder.mutationField('login', (t) =>
   t.field({
     type: LoginPayload,
