@@ -1,0 +1,89 @@
+/**
+ * @generated SignedSource<<0e7e0976fd7b38c3297352d36797839a>>
+ * @lightSyntaxTransform
+ */
+
+/* tslint:disable */
+/* eslint-disable */
+// @ts-nocheck
+
+import { ConcreteRequest } from 'relay-runtime';
+export type auditFiltersOperatorsQuery$variables = Record<PropertyKey, never>;
+export type auditFiltersOperatorsQuery$data = {
+  readonly operators: ReadonlyArray<{
+    readonly displayName: string;
+    readonly id: string;
+    readonly username: string;
+  }>;
+};
+export type auditFiltersOperatorsQuery = {
+  response: auditFiltersOperatorsQuery$data;
+  variables: auditFiltersOperatorsQuery$variables;
+};
+
+const node: ConcreteRequest = (function(){
+var v0 = [
+  {
+    "alias": null,
+    "args": null,
+    "concreteType": "Operator",
+    "kind": "LinkedField",
+    "name": "operators",
+    "plural": true,
+    "selections": [
+      {
+        "alias": null,
+        "args": null,
+        "kind": "ScalarField",
+        "name": "id",
+        "storageKey": null
+      },
+      {
+        "alias": null,
+        "args": null,
+        "kind": "ScalarField",
+        "name": "username",
+        "storageKey": null
+      },
+      {
+        "alias": null,
+        "args": null,
+        "kind": "ScalarField",
+        "name": "displayName",
+        "storageKey": null
+      }
+    ],
+    "storageKey": null
+  }
+];
+return {
+  "fragment": {
+    "argumentDefinitions": [],
+    "kind": "Fragment",
+    "metadata": null,
+    "name": "auditFiltersOperatorsQuery",
+    "selections": (v0/*:: as any*/),
+    "type": "Query",
+    "abstractKey": null
+  },
+  "kind": "Request",
+  "operation": {
+    "argumentDefinitions": [],
+    "kind": "Operation",
+    "name": "auditFiltersOperatorsQuery",
+    "selections": (v0/*:: as any*/)
+  },
+  "params": {
+    "cacheID": "e7221fa311fa68300acb4e705b0f08f5",
+    "id": null,
+    "metadata": {},
+    "name": "auditFiltersOperatorsQuery",
+    "operationKind": "query",
+    "text": "query auditFiltersOperatorsQuery {\n  operators {\n    id\n    username\n    displayName\n  }\n}\n"
+  }
+};
+})();
+
+(node as any).hash = "4e101e81026fd5182b41fdf2b20b08a3";
+
+export default node;
