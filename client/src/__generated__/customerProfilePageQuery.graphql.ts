@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<ba5fb88ddc741aedaa82de2340f16f23>>
+ * @generated SignedSource<<b392609485dc290d072047dfccaf31d4>>
  * @lightSyntaxTransform
  */
 
@@ -8,13 +8,32 @@
 // @ts-nocheck
 
 import { ConcreteRequest } from 'relay-runtime';
+import { FragmentRefs } from "relay-runtime";
+export type OperatorRole = "ADMIN" | "COMPLIANCE" | "REVIEWER" | "VIEWER" | "%future added value";
 export type customerProfilePageQuery$variables = {
   id: string;
 };
 export type customerProfilePageQuery$data = {
+  readonly personas: ReadonlyArray<{
+    readonly id: string;
+    readonly name: string;
+    readonly priority: number;
+  }>;
   readonly user: {
     readonly customerId: string;
+    readonly d180: {
+      readonly " $fragmentSpreads": FragmentRefs<"personaWindow_assignment">;
+    } | null | undefined;
+    readonly d30: {
+      readonly " $fragmentSpreads": FragmentRefs<"personaWindow_assignment">;
+    } | null | undefined;
+    readonly email: string;
+    readonly id: string;
     readonly name: string;
+    readonly " $fragmentSpreads": FragmentRefs<"personaHistory_user">;
+  } | null | undefined;
+  readonly viewer: {
+    readonly role: OperatorRole;
   } | null | undefined;
 };
 export type customerProfilePageQuery = {
@@ -41,16 +60,390 @@ v2 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
-  "name": "customerId",
+  "name": "id",
   "storageKey": null
 },
 v3 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
+  "name": "customerId",
+  "storageKey": null
+},
+v4 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
   "name": "name",
   "storageKey": null
-};
+},
+v5 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "email",
+  "storageKey": null
+},
+v6 = [
+  {
+    "kind": "Literal",
+    "name": "window",
+    "value": "D30"
+  }
+],
+v7 = [
+  {
+    "args": null,
+    "kind": "FragmentSpread",
+    "name": "personaWindow_assignment"
+  }
+],
+v8 = [
+  {
+    "kind": "Literal",
+    "name": "window",
+    "value": "D180"
+  }
+],
+v9 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "priority",
+  "storageKey": null
+},
+v10 = {
+  "alias": null,
+  "args": null,
+  "concreteType": "Persona",
+  "kind": "LinkedField",
+  "name": "personas",
+  "plural": true,
+  "selections": [
+    (v2/*:: as any*/),
+    (v4/*:: as any*/),
+    (v9/*:: as any*/)
+  ],
+  "storageKey": null
+},
+v11 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "role",
+  "storageKey": null
+},
+v12 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "personaId",
+  "storageKey": null
+},
+v13 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "source",
+  "storageKey": null
+},
+v14 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "confidence",
+  "storageKey": null
+},
+v15 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "assignedAt",
+  "storageKey": null
+},
+v16 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "referenceDate",
+  "storageKey": null
+},
+v17 = {
+  "alias": null,
+  "args": null,
+  "concreteType": "Operator",
+  "kind": "LinkedField",
+  "name": "assignedBy",
+  "plural": false,
+  "selections": [
+    {
+      "alias": null,
+      "args": null,
+      "kind": "ScalarField",
+      "name": "displayName",
+      "storageKey": null
+    },
+    (v2/*:: as any*/)
+  ],
+  "storageKey": null
+},
+v18 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "description",
+  "storageKey": null
+},
+v19 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "educationalFocus",
+  "storageKey": null
+},
+v20 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "held",
+  "storageKey": null
+},
+v21 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "unit",
+  "storageKey": null
+},
+v22 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "missingReason",
+  "storageKey": null
+},
+v23 = [
+  (v2/*:: as any*/),
+  (v12/*:: as any*/),
+  {
+    "alias": null,
+    "args": null,
+    "kind": "ScalarField",
+    "name": "status",
+    "storageKey": null
+  },
+  (v13/*:: as any*/),
+  (v9/*:: as any*/),
+  (v14/*:: as any*/),
+  (v15/*:: as any*/),
+  (v16/*:: as any*/),
+  {
+    "alias": null,
+    "args": null,
+    "kind": "ScalarField",
+    "name": "prioritizationReason",
+    "storageKey": null
+  },
+  {
+    "alias": null,
+    "args": null,
+    "kind": "ScalarField",
+    "name": "qualifyingPersonas",
+    "storageKey": null
+  },
+  {
+    "alias": null,
+    "args": null,
+    "kind": "ScalarField",
+    "name": "registryVersion",
+    "storageKey": null
+  },
+  (v17/*:: as any*/),
+  {
+    "alias": null,
+    "args": null,
+    "concreteType": "Persona",
+    "kind": "LinkedField",
+    "name": "persona",
+    "plural": false,
+    "selections": [
+      (v4/*:: as any*/),
+      (v18/*:: as any*/),
+      (v19/*:: as any*/)
+    ],
+    "storageKey": null
+  },
+  {
+    "alias": null,
+    "args": null,
+    "concreteType": "PersonaEvaluation",
+    "kind": "LinkedField",
+    "name": "evaluations",
+    "plural": true,
+    "selections": [
+      (v12/*:: as any*/),
+      {
+        "alias": null,
+        "args": null,
+        "kind": "ScalarField",
+        "name": "matched",
+        "storageKey": null
+      },
+      {
+        "alias": null,
+        "args": null,
+        "concreteType": "Persona",
+        "kind": "LinkedField",
+        "name": "persona",
+        "plural": false,
+        "selections": [
+          (v4/*:: as any*/),
+          (v9/*:: as any*/),
+          (v18/*:: as any*/),
+          (v19/*:: as any*/)
+        ],
+        "storageKey": null
+      },
+      {
+        "alias": null,
+        "args": null,
+        "concreteType": "CriterionResultNode",
+        "kind": "LinkedField",
+        "name": "criteriaTree",
+        "plural": true,
+        "selections": [
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "path",
+            "storageKey": null
+          },
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "parentPath",
+            "storageKey": null
+          },
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "kind",
+            "storageKey": null
+          },
+          (v20/*:: as any*/),
+          {
+            "alias": null,
+            "args": null,
+            "concreteType": "ConditionResult",
+            "kind": "LinkedField",
+            "name": "condition",
+            "plural": false,
+            "selections": [
+              {
+                "alias": null,
+                "args": null,
+                "kind": "ScalarField",
+                "name": "signal",
+                "storageKey": null
+              },
+              {
+                "alias": null,
+                "args": null,
+                "kind": "ScalarField",
+                "name": "signalDescription",
+                "storageKey": null
+              },
+              {
+                "alias": null,
+                "args": null,
+                "kind": "ScalarField",
+                "name": "operator",
+                "storageKey": null
+              },
+              {
+                "alias": null,
+                "args": null,
+                "kind": "ScalarField",
+                "name": "threshold",
+                "storageKey": null
+              },
+              {
+                "alias": null,
+                "args": null,
+                "kind": "ScalarField",
+                "name": "actual",
+                "storageKey": null
+              },
+              (v21/*:: as any*/),
+              (v20/*:: as any*/),
+              (v22/*:: as any*/)
+            ],
+            "storageKey": null
+          }
+        ],
+        "storageKey": null
+      }
+    ],
+    "storageKey": null
+  },
+  {
+    "alias": null,
+    "args": null,
+    "concreteType": "SignalSnapshot",
+    "kind": "LinkedField",
+    "name": "signalSnapshot",
+    "plural": false,
+    "selections": [
+      {
+        "alias": null,
+        "args": null,
+        "kind": "ScalarField",
+        "name": "windowStart",
+        "storageKey": null
+      },
+      (v16/*:: as any*/),
+      {
+        "alias": null,
+        "args": null,
+        "concreteType": "SignalReading",
+        "kind": "LinkedField",
+        "name": "readings",
+        "plural": true,
+        "selections": [
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "key",
+            "storageKey": null
+          },
+          (v18/*:: as any*/),
+          (v21/*:: as any*/),
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "value",
+            "storageKey": null
+          },
+          (v22/*:: as any*/)
+        ],
+        "storageKey": null
+      }
+    ],
+    "storageKey": null
+  }
+],
+v24 = [
+  {
+    "kind": "Literal",
+    "name": "first",
+    "value": 10
+  }
+];
 return {
   "fragment": {
     "argumentDefinitions": (v0/*:: as any*/),
@@ -67,7 +460,47 @@ return {
         "plural": false,
         "selections": [
           (v2/*:: as any*/),
-          (v3/*:: as any*/)
+          (v3/*:: as any*/),
+          (v4/*:: as any*/),
+          (v5/*:: as any*/),
+          {
+            "alias": "d30",
+            "args": (v6/*:: as any*/),
+            "concreteType": "PersonaAssignment",
+            "kind": "LinkedField",
+            "name": "currentPersona",
+            "plural": false,
+            "selections": (v7/*:: as any*/),
+            "storageKey": "currentPersona(window:\"D30\")"
+          },
+          {
+            "alias": "d180",
+            "args": (v8/*:: as any*/),
+            "concreteType": "PersonaAssignment",
+            "kind": "LinkedField",
+            "name": "currentPersona",
+            "plural": false,
+            "selections": (v7/*:: as any*/),
+            "storageKey": "currentPersona(window:\"D180\")"
+          },
+          {
+            "args": null,
+            "kind": "FragmentSpread",
+            "name": "personaHistory_user"
+          }
+        ],
+        "storageKey": null
+      },
+      (v10/*:: as any*/),
+      {
+        "alias": null,
+        "args": null,
+        "concreteType": "Operator",
+        "kind": "LinkedField",
+        "name": "viewer",
+        "plural": false,
+        "selections": [
+          (v11/*:: as any*/)
         ],
         "storageKey": null
       }
@@ -91,29 +524,171 @@ return {
         "selections": [
           (v2/*:: as any*/),
           (v3/*:: as any*/),
+          (v4/*:: as any*/),
+          (v5/*:: as any*/),
+          {
+            "alias": "d30",
+            "args": (v6/*:: as any*/),
+            "concreteType": "PersonaAssignment",
+            "kind": "LinkedField",
+            "name": "currentPersona",
+            "plural": false,
+            "selections": (v23/*:: as any*/),
+            "storageKey": "currentPersona(window:\"D30\")"
+          },
+          {
+            "alias": "d180",
+            "args": (v8/*:: as any*/),
+            "concreteType": "PersonaAssignment",
+            "kind": "LinkedField",
+            "name": "currentPersona",
+            "plural": false,
+            "selections": (v23/*:: as any*/),
+            "storageKey": "currentPersona(window:\"D180\")"
+          },
           {
             "alias": null,
-            "args": null,
-            "kind": "ScalarField",
-            "name": "id",
-            "storageKey": null
+            "args": (v24/*:: as any*/),
+            "concreteType": "PersonaAssignmentConnection",
+            "kind": "LinkedField",
+            "name": "personaHistory",
+            "plural": false,
+            "selections": [
+              {
+                "alias": null,
+                "args": null,
+                "kind": "ScalarField",
+                "name": "totalCount",
+                "storageKey": null
+              },
+              {
+                "alias": null,
+                "args": null,
+                "concreteType": "PersonaAssignmentEdge",
+                "kind": "LinkedField",
+                "name": "edges",
+                "plural": true,
+                "selections": [
+                  {
+                    "alias": null,
+                    "args": null,
+                    "concreteType": "PersonaAssignment",
+                    "kind": "LinkedField",
+                    "name": "node",
+                    "plural": false,
+                    "selections": [
+                      (v2/*:: as any*/),
+                      (v15/*:: as any*/),
+                      {
+                        "alias": null,
+                        "args": null,
+                        "kind": "ScalarField",
+                        "name": "window",
+                        "storageKey": null
+                      },
+                      (v12/*:: as any*/),
+                      (v14/*:: as any*/),
+                      (v13/*:: as any*/),
+                      {
+                        "alias": null,
+                        "args": null,
+                        "concreteType": "Persona",
+                        "kind": "LinkedField",
+                        "name": "persona",
+                        "plural": false,
+                        "selections": [
+                          (v4/*:: as any*/)
+                        ],
+                        "storageKey": null
+                      },
+                      (v17/*:: as any*/),
+                      {
+                        "alias": null,
+                        "args": null,
+                        "kind": "ScalarField",
+                        "name": "__typename",
+                        "storageKey": null
+                      }
+                    ],
+                    "storageKey": null
+                  },
+                  {
+                    "alias": null,
+                    "args": null,
+                    "kind": "ScalarField",
+                    "name": "cursor",
+                    "storageKey": null
+                  }
+                ],
+                "storageKey": null
+              },
+              {
+                "alias": null,
+                "args": null,
+                "concreteType": "PageInfo",
+                "kind": "LinkedField",
+                "name": "pageInfo",
+                "plural": false,
+                "selections": [
+                  {
+                    "alias": null,
+                    "args": null,
+                    "kind": "ScalarField",
+                    "name": "endCursor",
+                    "storageKey": null
+                  },
+                  {
+                    "alias": null,
+                    "args": null,
+                    "kind": "ScalarField",
+                    "name": "hasNextPage",
+                    "storageKey": null
+                  }
+                ],
+                "storageKey": null
+              }
+            ],
+            "storageKey": "personaHistory(first:10)"
+          },
+          {
+            "alias": null,
+            "args": (v24/*:: as any*/),
+            "filters": null,
+            "handle": "connection",
+            "key": "personaHistory_personaHistory",
+            "kind": "LinkedHandle",
+            "name": "personaHistory"
           }
+        ],
+        "storageKey": null
+      },
+      (v10/*:: as any*/),
+      {
+        "alias": null,
+        "args": null,
+        "concreteType": "Operator",
+        "kind": "LinkedField",
+        "name": "viewer",
+        "plural": false,
+        "selections": [
+          (v11/*:: as any*/),
+          (v2/*:: as any*/)
         ],
         "storageKey": null
       }
     ]
   },
   "params": {
-    "cacheID": "7806b20d2b109f2d95879342ff4f7b44",
+    "cacheID": "1d1164d0535492056ad1604541fa18e4",
     "id": null,
     "metadata": {},
     "name": "customerProfilePageQuery",
     "operationKind": "query",
-    "text": "query customerProfilePageQuery(\n  $id: ID!\n) {\n  user(id: $id) {\n    customerId\n    name\n    id\n  }\n}\n"
+    "text": "query customerProfilePageQuery(\n  $id: ID!\n) {\n  user(id: $id) {\n    id\n    customerId\n    name\n    email\n    d30: currentPersona(window: D30) {\n      ...personaWindow_assignment\n      id\n    }\n    d180: currentPersona(window: D180) {\n      ...personaWindow_assignment\n      id\n    }\n    ...personaHistory_user\n  }\n  personas {\n    id\n    name\n    priority\n  }\n  viewer {\n    role\n    id\n  }\n}\n\nfragment personaHistory_row on PersonaAssignment {\n  assignedAt\n  window\n  personaId\n  confidence\n  source\n  persona {\n    name\n  }\n  assignedBy {\n    displayName\n    id\n  }\n}\n\nfragment personaHistory_user on User {\n  personaHistory(first: 10) {\n    totalCount\n    edges {\n      node {\n        id\n        ...personaHistory_row\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment personaTrace_evaluation on PersonaEvaluation {\n  personaId\n  matched\n  criteriaTree {\n    path\n    parentPath\n    kind\n    held\n    condition {\n      signal\n      signalDescription\n      operator\n      threshold\n      actual\n      unit\n      held\n      missingReason\n    }\n  }\n}\n\nfragment personaWindow_assignment on PersonaAssignment {\n  id\n  personaId\n  status\n  source\n  priority\n  confidence\n  assignedAt\n  referenceDate\n  prioritizationReason\n  qualifyingPersonas\n  registryVersion\n  assignedBy {\n    displayName\n    id\n  }\n  persona {\n    name\n    description\n    educationalFocus\n  }\n  evaluations {\n    personaId\n    matched\n    persona {\n      name\n      priority\n      description\n      educationalFocus\n    }\n    ...personaTrace_evaluation\n  }\n  signalSnapshot {\n    ...signalTable_snapshot\n  }\n}\n\nfragment signalTable_snapshot on SignalSnapshot {\n  windowStart\n  referenceDate\n  readings {\n    key\n    description\n    unit\n    value\n    missingReason\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "328cc760009132020bced90d4b68dbf2";
+(node as any).hash = "c71cd2edfe4d5a7fcf0796b2ed6b4cec";
 
 export default node;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<81ed3b9541287480762967d21c77a909>>
+ * @generated SignedSource<<35aa4a449fb0c04b64f8d8e068527685>>
  * @lightSyntaxTransform
  */
 
@@ -8,18 +8,13 @@
 // @ts-nocheck
 
 import { ConcreteRequest } from 'relay-runtime';
-export type customersPageQuery$variables = Record<PropertyKey, never>;
+import { FragmentRefs } from "relay-runtime";
+export type customersPageQuery$variables = {
+  count: number;
+  search?: string | null | undefined;
+};
 export type customersPageQuery$data = {
-  readonly users: {
-    readonly edges: ReadonlyArray<{
-      readonly node: {
-        readonly customerId: string;
-        readonly id: string;
-        readonly name: string;
-      };
-    }>;
-    readonly totalCount: number;
-  };
+  readonly " $fragmentSpreads": FragmentRefs<"customersPage_query">;
 };
 export type customersPageQuery = {
   response: customersPageQuery$data;
@@ -27,63 +22,212 @@ export type customersPageQuery = {
 };
 
 const node: ConcreteRequest = (function(){
-var v0 = [
+var v0 = {
+  "defaultValue": null,
+  "kind": "LocalArgument",
+  "name": "count"
+},
+v1 = {
+  "defaultValue": null,
+  "kind": "LocalArgument",
+  "name": "search"
+},
+v2 = {
+  "kind": "Variable",
+  "name": "search",
+  "variableName": "search"
+},
+v3 = [
+  {
+    "kind": "Variable",
+    "name": "first",
+    "variableName": "count"
+  },
+  (v2/*:: as any*/)
+],
+v4 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "id",
+  "storageKey": null
+},
+v5 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "name",
+  "storageKey": null
+},
+v6 = [
   {
     "alias": null,
-    "args": [
+    "args": null,
+    "kind": "ScalarField",
+    "name": "personaId",
+    "storageKey": null
+  },
+  {
+    "alias": null,
+    "args": null,
+    "concreteType": "Persona",
+    "kind": "LinkedField",
+    "name": "persona",
+    "plural": false,
+    "selections": [
+      (v5/*:: as any*/)
+    ],
+    "storageKey": null
+  },
+  (v4/*:: as any*/)
+];
+return {
+  "fragment": {
+    "argumentDefinitions": [
+      (v0/*:: as any*/),
+      (v1/*:: as any*/)
+    ],
+    "kind": "Fragment",
+    "metadata": null,
+    "name": "customersPageQuery",
+    "selections": [
       {
-        "kind": "Literal",
-        "name": "first",
-        "value": 20
+        "args": [
+          {
+            "kind": "Variable",
+            "name": "count",
+            "variableName": "count"
+          },
+          (v2/*:: as any*/)
+        ],
+        "kind": "FragmentSpread",
+        "name": "customersPage_query"
       }
     ],
-    "concreteType": "UserConnection",
-    "kind": "LinkedField",
-    "name": "users",
-    "plural": false,
+    "type": "Query",
+    "abstractKey": null
+  },
+  "kind": "Request",
+  "operation": {
+    "argumentDefinitions": [
+      (v1/*:: as any*/),
+      (v0/*:: as any*/)
+    ],
+    "kind": "Operation",
+    "name": "customersPageQuery",
     "selections": [
       {
         "alias": null,
-        "args": null,
-        "kind": "ScalarField",
-        "name": "totalCount",
-        "storageKey": null
-      },
-      {
-        "alias": null,
-        "args": null,
-        "concreteType": "UserEdge",
+        "args": (v3/*:: as any*/),
+        "concreteType": "UserConnection",
         "kind": "LinkedField",
-        "name": "edges",
-        "plural": true,
+        "name": "users",
+        "plural": false,
         "selections": [
           {
             "alias": null,
             "args": null,
-            "concreteType": "User",
+            "kind": "ScalarField",
+            "name": "totalCount",
+            "storageKey": null
+          },
+          {
+            "alias": null,
+            "args": null,
+            "concreteType": "UserEdge",
             "kind": "LinkedField",
-            "name": "node",
+            "name": "edges",
+            "plural": true,
+            "selections": [
+              {
+                "alias": null,
+                "args": null,
+                "concreteType": "User",
+                "kind": "LinkedField",
+                "name": "node",
+                "plural": false,
+                "selections": [
+                  (v4/*:: as any*/),
+                  {
+                    "alias": null,
+                    "args": null,
+                    "kind": "ScalarField",
+                    "name": "customerId",
+                    "storageKey": null
+                  },
+                  (v5/*:: as any*/),
+                  {
+                    "alias": "d30",
+                    "args": [
+                      {
+                        "kind": "Literal",
+                        "name": "window",
+                        "value": "D30"
+                      }
+                    ],
+                    "concreteType": "PersonaAssignment",
+                    "kind": "LinkedField",
+                    "name": "currentPersona",
+                    "plural": false,
+                    "selections": (v6/*:: as any*/),
+                    "storageKey": "currentPersona(window:\"D30\")"
+                  },
+                  {
+                    "alias": "d180",
+                    "args": [
+                      {
+                        "kind": "Literal",
+                        "name": "window",
+                        "value": "D180"
+                      }
+                    ],
+                    "concreteType": "PersonaAssignment",
+                    "kind": "LinkedField",
+                    "name": "currentPersona",
+                    "plural": false,
+                    "selections": (v6/*:: as any*/),
+                    "storageKey": "currentPersona(window:\"D180\")"
+                  },
+                  {
+                    "alias": null,
+                    "args": null,
+                    "kind": "ScalarField",
+                    "name": "__typename",
+                    "storageKey": null
+                  }
+                ],
+                "storageKey": null
+              },
+              {
+                "alias": null,
+                "args": null,
+                "kind": "ScalarField",
+                "name": "cursor",
+                "storageKey": null
+              }
+            ],
+            "storageKey": null
+          },
+          {
+            "alias": null,
+            "args": null,
+            "concreteType": "PageInfo",
+            "kind": "LinkedField",
+            "name": "pageInfo",
             "plural": false,
             "selections": [
               {
                 "alias": null,
                 "args": null,
                 "kind": "ScalarField",
-                "name": "id",
+                "name": "endCursor",
                 "storageKey": null
               },
               {
                 "alias": null,
                 "args": null,
                 "kind": "ScalarField",
-                "name": "customerId",
-                "storageKey": null
-              },
-              {
-                "alias": null,
-                "args": null,
-                "kind": "ScalarField",
-                "name": "name",
+                "name": "hasNextPage",
                 "storageKey": null
               }
             ],
@@ -91,39 +235,31 @@ var v0 = [
           }
         ],
         "storageKey": null
+      },
+      {
+        "alias": null,
+        "args": (v3/*:: as any*/),
+        "filters": [
+          "search"
+        ],
+        "handle": "connection",
+        "key": "customersPage_users",
+        "kind": "LinkedHandle",
+        "name": "users"
       }
-    ],
-    "storageKey": "users(first:20)"
-  }
-];
-return {
-  "fragment": {
-    "argumentDefinitions": [],
-    "kind": "Fragment",
-    "metadata": null,
-    "name": "customersPageQuery",
-    "selections": (v0/*:: as any*/),
-    "type": "Query",
-    "abstractKey": null
-  },
-  "kind": "Request",
-  "operation": {
-    "argumentDefinitions": [],
-    "kind": "Operation",
-    "name": "customersPageQuery",
-    "selections": (v0/*:: as any*/)
+    ]
   },
   "params": {
-    "cacheID": "f83abb9658d6b6834920af7547011085",
+    "cacheID": "481fc4762a036d746831bf83af864fa1",
     "id": null,
     "metadata": {},
     "name": "customersPageQuery",
     "operationKind": "query",
-    "text": "query customersPageQuery {\n  users(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        customerId\n        name\n      }\n    }\n  }\n}\n"
+    "text": "query customersPageQuery(\n  $search: String\n  $count: Int!\n) {\n  ...customersPage_query_3DeKgW\n}\n\nfragment customersPage_query_3DeKgW on Query {\n  users(search: $search, first: $count) {\n    totalCount\n    edges {\n      node {\n        id\n        customerId\n        name\n        d30: currentPersona(window: D30) {\n          personaId\n          persona {\n            name\n          }\n          id\n        }\n        d180: currentPersona(window: D180) {\n          personaId\n          persona {\n            name\n          }\n          id\n        }\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "f7c249999bbd9be54cd517bdf03ef24d";
+(node as any).hash = "8564bc2046864346f88e3b12e0bbb063";
 
 export default node;
