@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Field, Heading, HStack, NativeSelect, Textarea } from '@chakra-ui/react';
 import { type FormEvent, useState } from 'react';
+import { WINDOW_LABEL } from '../../components/format';
 import { useOverridePersona } from '../../mutations/use-override-persona';
 import { errorCodeOf } from '../../relay/errors';
-import { WINDOW_LABEL } from './persona-window';
 
 const MAX_JUSTIFICATION = 2000;
 

@@ -3,8 +3,8 @@ import { useTransition } from 'react';
 import { graphql, useFragment, usePaginationFragment } from 'react-relay';
 import type { personaHistory_row$key } from '../../__generated__/personaHistory_row.graphql';
 import type { personaHistory_user$key } from '../../__generated__/personaHistory_user.graphql';
+import { formatDateTime, windowLabel } from '../../components/format';
 import { personaLabel } from '../../components/persona-label';
-import { formatDateTime, WINDOW_LABEL } from './persona-window';
 
 const PAGE_SIZE = 10;
 
@@ -95,7 +95,7 @@ function HistoryRow({ assignment }: { assignment: personaHistory_row$key }) {
   return (
     <Table.Row>
       <Table.Cell whiteSpace="nowrap">{formatDateTime(row.assignedAt)}</Table.Cell>
-      <Table.Cell>{WINDOW_LABEL[row.window as 'D30' | 'D180'] ?? row.window}</Table.Cell>
+      <Table.Cell>{windowLabel(row.window)}</Table.Cell>
       <Table.Cell>{personaLabel(row.personaId, row.persona?.name)}</Table.Cell>
       <Table.Cell>{Math.round(row.confidence * 100)} %</Table.Cell>
       <Table.Cell>

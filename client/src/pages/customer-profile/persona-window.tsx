@@ -1,11 +1,10 @@
 import { Accordion, Badge, Box, Card, DataList, Heading, HStack, List, Text } from '@chakra-ui/react';
 import { graphql, useFragment } from 'react-relay';
 import type { personaWindow_assignment$key } from '../../__generated__/personaWindow_assignment.graphql';
+import { formatDateTime, WINDOW_LABEL } from '../../components/format';
 import { personaLabel } from '../../components/persona-label';
 import { PersonaTrace } from './persona-trace';
 import { SignalTable } from './signal-table';
-
-export const WINDOW_LABEL = { D30: '30-day window', D180: '180-day window' } as const;
 
 /**
  * The current persona of one window: the decision (persona, priority, confidence, when, why), every persona of
@@ -178,11 +177,4 @@ function DataItem({ label, value }: { label: string; value: string }) {
       <DataList.ItemValue>{value}</DataList.ItemValue>
     </DataList.Item>
   );
-}
-
-export function formatDateTime(value: unknown): string {
-  const date = new Date(String(value));
-  return Number.isNaN(date.getTime())
-    ? String(value)
-    : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -17,10 +17,10 @@ import { useState } from 'react';
 import { graphql, useFragment } from 'react-relay';
 import { Link as RouterLink } from 'react-router';
 import type { reviewItem_recommendation$key } from '../../__generated__/reviewItem_recommendation.graphql';
+import { formatDateTime, windowLabel } from '../../components/format';
 import { personaLabel } from '../../components/persona-label';
 import { type ReviewAction, useReviewRecommendation } from '../../mutations/use-review-recommendation';
 import { errorCodeOf } from '../../relay/errors';
-import { formatDateTime, WINDOW_LABEL } from '../customer-profile/persona-window';
 
 export const STATUS_LABEL: Record<string, { label: string; palette: string }> = {
   PENDING_REVIEW: { label: 'Pending review', palette: 'orange' },
@@ -144,8 +144,7 @@ export function ReviewItem({
                   </RouterLink>
                 </Link>{' '}
                 · persona {personaLabel(item.personaId, item.assignment?.persona?.name)} ·{' '}
-                {WINDOW_LABEL[item.window as 'D30' | 'D180'] ?? item.window} · generated{' '}
-                {formatDateTime(item.createdAt)}
+                {windowLabel(item.window)} · generated {formatDateTime(item.createdAt)}
               </Text>
             </Box>
           </HStack>
