@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 import relay from 'vite-plugin-relay';
 
 // The server (PORT, default 4000) answers the API; the dev server proxies to it so the session cookie is
@@ -7,11 +8,17 @@ import relay from 'vite-plugin-relay';
 const apiTarget = process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 4000}`;
 
 export default defineConfig({
-  plugins: [react(), relay],
+  plugins: [
+    react(),
+    relay,
+    // Gzip and Brotli copies next to each asset; the server sends them to browsers that accept them.
+    compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024, include: /\.(js|css|html|svg)$/ }),
+  ],
   build: {
     outDir: 'dist',
-    // Every chunk's gzipped size is reported by `pnpm --filter @spendsense/client size` after the build.
-    reportCompressedSize: false,
+    // The build prints every chunk with its gzipped size; the manifest lets tests sum what a route loads.
+    reportCompressedSize: true,
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries every route uses change rarely: their own long-cached chunks.

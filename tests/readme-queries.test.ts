@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '@spendsense/server/db/paths';
+import { graphqlBlocksOf } from '@spendsense/server/http/graphiql';
 import { schema } from '@spendsense/server/schema/index';
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const blocks = graphqlBlocksOf(readme);
 
 describe('the GraphQL in README.md', () => {
   it('has examples to check', () => {

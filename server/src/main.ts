@@ -5,6 +5,7 @@ import { createOversightPubSub } from './pubsub.js';
 import { auditLiveFeed } from './services/audit/live-feed.js';
 import type { ServiceContext } from './services/context.js';
 import { ensureDemoData } from './services/demo/index.js';
+import { withConsole } from './http/console.js';
 import { createOversightYoga } from './yoga.js';
 
 const config = loadConfig();
@@ -28,14 +29,18 @@ const yoga = createOversightYoga({
   rateLimits: config.rateLimits,
   trustProxy: config.trustProxy,
 });
-const server = createServer(yoga);
+const server = createServer(withConsole(yoga));
 
 server.listen(config.port, config.host, () => {
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql`;
+  // The port actually bound: PORT=0 picks a free one (the browser tests start the server that way).
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log(
     `\nSpendSense Oversight is running on ${db.kind === 'pglite' ? `the embedded database (${config.dataDir})` : 'PostgreSQL'}.`,
   );
-  log(`GraphiQL: ${url}`);
+  log(`Console:  ${url}/`);
+  log(`GraphiQL: ${url}/graphql`);
   if (demoLogins.length > 0) {
     log('\nDemo operator logins (embedded demo only):');
     for (const l of demoLogins) log(`  ${l.role.padEnd(10)} ${l.username.padEnd(12)} ${l.password}`);

@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DomainError } from './errors.js';
 import { useAuditExport } from './http/exports.js';
+import { graphiqlSettings } from './http/graphiql.js';
 import { useGraphQLSSEProtocol } from './http/graphql-sse.js';
 import { type NodeServerContext, requestOriginOf } from './http/request-origin.js';
 import { sessionTokenOf } from './http/session-token.js';
@@ -76,7 +77,7 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
   return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: { title: 'SpendSense Oversight', defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    ...graphiqlSettings(),
     maskedErrors: { maskError },
     plugins: [
       useCookies(),
@@ -112,21 +113,3 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
     },
   });
 }
-
-const GRAPHIQL_DEFAULT_QUERY = `# Welcome to SpendSense Oversight.
-# 1. Log in (the demo logins are printed when the server starts):
-mutation Login {
-  login(input: { username: "admin", password: "see-the-console-output" }) {
-    token
-    operator { displayName role }
-  }
-}
-
-# 2. Then find a customer and read their persona profile with the full decision trace:
-query Customers {
-  users(first: 5, search: "") {
-    totalCount
-    edges { node { id customerId name currentPersona(window: D30) { personaId confidence } } }
-  }
-}
-`;

@@ -13,7 +13,7 @@ export function ErrorState({
 }) {
   const code = errorCodeOf(error);
   return (
-    <Box p="6">
+    <Box>
       <Alert.Root status="error" role="alert">
         <Alert.Indicator />
         <Alert.Content>

@@ -3,7 +3,7 @@ import { Box, Skeleton, SkeletonText, Stack } from '@chakra-ui/react';
 /** The loading state of a screen: the shape of what is coming, announced to screen readers by `label`. */
 export function PageSkeleton({ label = 'Loading', rows = 6 }: { label?: string; rows?: number }) {
   return (
-    <Box role="status" aria-live="polite" aria-busy="true" p="6" data-testid="page-skeleton">
+    <Box role="status" aria-live="polite" aria-busy="true" data-testid="page-skeleton">
       <Box as="span" srOnly>
         {label}…
       </Box>

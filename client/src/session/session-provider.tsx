@@ -1,3 +1,4 @@
+import { Box } from '@chakra-ui/react';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { fetchQuery, graphql, RelayEnvironmentProvider } from 'react-relay';
 import type { sessionProviderViewerQuery } from '../__generated__/sessionProviderViewerQuery.graphql';
@@ -90,17 +91,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [state, signedOut],
   );
 
-  if (state.kind === 'loading') return <PageSkeleton label="Opening the console" />;
+  if (state.kind === 'loading') {
+    return (
+      <Box p="6">
+        <PageSkeleton label="Opening the console" />
+      </Box>
+    );
+  }
   if (state.kind === 'failed' || !value) {
     return (
-      <ErrorState
-        title="The console cannot reach the server"
-        error={state.kind === 'failed' ? state.error : null}
-        onRetry={() => {
-          setState({ kind: 'loading' });
-          setAttempt((n) => n + 1);
-        }}
-      />
+      <Box p="6">
+        <ErrorState
+          title="The console cannot reach the server"
+          error={state.kind === 'failed' ? state.error : null}
+          onRetry={() => {
+            setState({ kind: 'loading' });
+            setAttempt((n) => n + 1);
+          }}
+        />
+      </Box>
     );
   }
   return (

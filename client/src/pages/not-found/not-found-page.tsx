@@ -4,7 +4,7 @@ import { Link as RouterLink } from 'react-router';
 export default function NotFoundPage() {
   return (
     <Box>
-      <Heading as="h1" size="lg" mb="2">
+      <Heading as="h1" size="2xl" mb="2">
         Page not found
       </Heading>
       <Text mb="4">There is no page at this address.</Text>

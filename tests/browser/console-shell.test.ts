@@ -1,0 +1,127 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, offlinePage, screenshot, type TestBrowser, wcagViolations } from './support/browser';
+import {
+  buildConsoleIfStale,
+  type ConsoleServer,
+  DEMO_LOGINS,
+  graphqlAs,
+  startConsoleServer,
+} from './support/console-server';
+
+let server: ConsoleServer;
+let chromium: TestBrowser;
+
+beforeAll(async () => {
+  buildConsoleIfStale();
+  [server, chromium] = await Promise.all([startConsoleServer(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, login: { username: string; password: string }) {
+  await page.getByLabel('Username').fill(login.username);
+  await page.getByLabel('Password').fill(login.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('the console in Chromium, against the real server', () => {
+  it('refuses a wrong password with a clear message, then signs in and out', async () => {
+    const { page, foreignRequests } = await offlinePage(chromium.browser, server.url);
+    await page.goto('/');
+    await expect.poll(() => page.url()).toContain('/sign-in');
+    await page.getByRole('heading', { name: 'SpendSense Oversight' }).waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, '01-sign-in');
+
+    await signIn(page, { username: 'compliance', password: 'not-the-password' });
+    await expect
+      .poll(() => page.getByTestId('sign-in-error').textContent())
+      .toContain('Wrong username or password');
+    await screenshot(page, '02-sign-in-wrong-password');
+
+    await signIn(page, DEMO_LOGINS.compliance);
+    await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
+    expect(page.url()).toMatch(/\/customers$/);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You have signed out.').waitFor();
+    expect(foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows each role only the pages it may use; every main screen passes WCAG AA', async () => {
+    const { page, foreignRequests } = await offlinePage(chromium.browser, server.url);
+    await page.goto('/sign-in');
+    await signIn(page, DEMO_LOGINS.admin);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Audit log' }).waitFor();
+    const screens = [
+      { link: 'Customers', heading: 'Customers', shot: '03-customers' },
+      { link: 'Review queue', heading: 'Review queue', shot: '05-review-queue' },
+      { link: 'Audit log', heading: 'Audit log', shot: '06-audit-log' },
+      { link: 'Compliance dashboard', heading: 'Compliance dashboard', shot: '07-dashboard' },
+    ];
+    for (const screen of screens) {
+      await nav.getByRole('link', { name: screen.link }).click();
+      await page.getByRole('heading', { name: screen.heading, level: 1 }).waitFor();
+      await page.getByTestId('page-skeleton').waitFor({ state: 'detached' });
+      expect(await wcagViolations(page), screen.link).toEqual([]);
+      await screenshot(page, screen.shot);
+    }
+    await nav.getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('main').getByRole('link').first().click();
+    await page.getByText(/^Customer /).waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, '04-customer-profile');
+    expect(foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  it('never shows a viewer the audit log: no link, and a deep link says "Not allowed"', async () => {
+    const { page } = await offlinePage(chromium.browser, server.url);
+    await page.goto('/audit');
+    await expect.poll(() => page.url()).toContain('/sign-in');
+    await signIn(page, DEMO_LOGINS.viewer);
+    // Back on the page that was asked for, which the server refuses for this role.
+    await page.getByTestId('not-allowed').waitFor();
+    expect(page.url()).toMatch(/\/audit$/);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Customers']);
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, '08-viewer-not-allowed');
+    await page.context().close();
+
+    // The server refused the viewer's audit log query and recorded it, as for any other client.
+    const data = await graphqlAs<{
+      auditLog: {
+        edges: { node: { operator: { username: string } | null; details: { fieldPath: string } } }[];
+      };
+    }>(
+      server,
+      DEMO_LOGINS.compliance,
+      `{ auditLog(first: 1, filter: { eventTypes: [UNAUTHORIZED_ACCESS] }) { edges { node {
+          operator { username } details { ... on UnauthorizedAccessDetails { fieldPath } } } } } }`,
+    );
+    expect(data.auditLog.edges[0]?.node).toEqual({
+      operator: { username: 'viewer' },
+      details: { fieldPath: 'Query.auditLog' },
+    });
+  });
+
+  it('serves GraphiQL with no internet', async () => {
+    const { page, foreignRequests } = await offlinePage(chromium.browser, server.url);
+    await page.goto('/graphql');
+    // The README tour is preloaded, one tab per example; the schema loads (the docs explorer can open).
+    await page
+      .getByRole('tab', { name: /Customers/ })
+      .first()
+      .waitFor();
+    await page.locator('.graphiql-container').first().waitFor();
+    await screenshot(page, '09-graphiql');
+    expect(foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+});
