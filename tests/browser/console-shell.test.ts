@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, offlinePage, screenshot, type TestBrowser, wcagViolations } from './support/browser';
+import { launchChromium, offlinePage, screenshot, type TestBrowser, wcagViolations } from './support/browser.js';
 import {
   buildConsoleIfStale,
   type ConsoleServer,
   DEMO_LOGINS,
   graphqlAs,
   startConsoleServer,
-} from './support/console-server';
+} from './support/console-server.js';
 
 let server: ConsoleServer;
 let chromium: TestBrowser;
