@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { withConsole } from './http/console.js';
 import { createOversightPubSub } from './pubsub.js';
 import { auditLiveFeed } from './services/audit/live-feed.js';
 import type { ServiceContext } from './services/context.js';
 import { ensureDemoData } from './services/demo/index.js';
-import { withConsole } from './http/console.js';
 import { createOversightYoga } from './yoga.js';
 
 const config = loadConfig();

@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, offlinePage, screenshot, type TestBrowser, wcagViolations } from './support/browser.js';
+import {
+  launchChromium,
+  offlinePage,
+  screenshot,
+  type TestBrowser,
+  wcagViolations,
+} from './support/browser.js';
 import {
   buildConsoleIfStale,
   type ConsoleServer,

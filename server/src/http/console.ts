@@ -46,7 +46,9 @@ export function withConsole(api: NodeHandler, distDir: string = CONSOLE_DIST_DIR
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(pathname)) return api(req, res);
     if (!assets) {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end('The console is not built. Run `pnpm build:client` (or `pnpm start`, which builds it), then reload.\n');
+      res.end(
+        'The console is not built. Run `pnpm build:client` (or `pnpm start`, which builds it), then reload.\n',
+      );
       return;
     }
     assets(req, res, () => {
