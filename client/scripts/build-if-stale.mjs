@@ -39,6 +39,8 @@ if (built) {
   );
   const result = spawnSync('vite', ['build'], {
     cwd: clientDir,
+    // A production build even when called from a test runner (NODE_ENV=test would bundle React's development build).
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'inherit',
     shell: process.platform === 'win32',
   });

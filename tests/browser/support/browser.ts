@@ -81,7 +81,8 @@ export async function wcagViolations(page: Page): Promise<AxeViolation[]> {
       id: v.id,
       impact: v.impact ?? null,
       help: v.help,
-      nodes: v.nodes.map((n) => n.target.join(' ')),
+      // The element and why it fails (e.g. the measured contrast ratio), so a failure says what to fix.
+      nodes: v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} -- ${n.failureSummary ?? ''}`),
     }));
   });
 }

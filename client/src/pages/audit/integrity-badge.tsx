@@ -49,7 +49,7 @@ function Verdict({ fetchKey, onAgain }: { fetchKey: number; onAgain: () => void 
   return (
     <Box>
       <HStack justify="space-between" gap="3">
-        <Badge colorPalette={report.valid ? 'green' : 'red'} variant="solid" size="md">
+        <Badge colorPalette={report.valid ? 'green' : 'red'} variant="subtle" size="md">
           {report.valid ? 'Chain verified' : `Chain broken at #${report.firstInvalidSeq}`}
         </Badge>
         <Button size="xs" variant="ghost" onClick={onAgain}>
