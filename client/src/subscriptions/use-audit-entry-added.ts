@@ -1,13 +1,16 @@
 import { createClient } from 'graphql-sse';
 import { useEffect, useRef, useState } from 'react';
-import { graphql, useRelayEnvironment } from 'react-relay';
-import { createOperationDescriptor, getRequest } from 'relay-runtime';
+import { graphql } from 'react-relay';
+import { getRequest } from 'relay-runtime';
 import type {
   useAuditEntryAddedSubscription,
   useAuditEntryAddedSubscription$data,
 } from '../__generated__/useAuditEntryAddedSubscription.graphql';
+import type { LiveEntry } from '../pages/audit/audit-log-table';
 import { GRAPHQL_STREAM_ENDPOINT, requestBody } from '../relay/environment';
 
+// The selection is the rows' own fragments, so a live entry carries exactly what a row and its in-browser
+// verification read. Relay types the spreads as fragment references; the payload holds their fields.
 const SUBSCRIPTION = graphql`
   subscription useAuditEntryAddedSubscription($filter: AuditLogFilter, $afterSeq: String) {
     auditEntryAdded(filter: $filter, afterSeq: $afterSeq) {
@@ -19,18 +22,17 @@ const SUBSCRIPTION = graphql`
   }
 `;
 
-export type TailConnection = 'off' | 'connecting' | 'live' | 'reconnecting' | 'failed';
-export type TailEntry = useAuditEntryAddedSubscription$data['auditEntryAdded'];
+export type TailConnection = 'off' | 'connecting' | 'live' | 'reconnecting';
 
-/** Waits 0.5 s, 1 s, 2 s, then 3 s between attempts: a wall screen should come back soon after the network. */
-const retryWait = (retries: number) =>
-  new Promise<void>((resolve) => setTimeout(resolve, Math.min(3000, 500 * 2 ** retries)));
+/** 0.5 s, 1 s, 2 s, then every 3 s: a wall screen should come back soon after the server does. */
+const retryDelay = (attempt: number) => Math.min(3000, 500 * 2 ** attempt);
 
 /**
- * Follows `auditEntryAdded` for `filter` while `enabled`, handing each entry (in the Relay store, ready for
- * the row fragments) to `onEntry` in sequence order. The stream starts after `afterSeq`, and every reconnect
- * asks for the entries after the last one received, so a dropped connection loses nothing and repeats
- * nothing: the server replays what was committed meanwhile. The connection state is reported for display.
+ * Follows `auditEntryAdded` for `filter` while `enabled`, handing each entry to `onEntry` in sequence order.
+ * The stream starts after `afterSeq`; whenever it ends (network failure, server restart, a draining server
+ * closing it) it is opened again after the last entry received, so the server replays what was committed
+ * meanwhile: nothing is missed and nothing repeated. Relay's network would resend the variables it started
+ * with, hence a graphql-sse client of its own.
  */
 export function useAuditEntryAdded({
   filter,
@@ -41,9 +43,8 @@ export function useAuditEntryAdded({
   filter: useAuditEntryAddedSubscription['variables']['filter'];
   afterSeq: string | null;
   enabled: boolean;
-  onEntry: (entry: TailEntry) => void;
+  onEntry: (entry: LiveEntry) => void;
 }): { connection: TailConnection; lastSeq: string | null } {
-  const environment = useRelayEnvironment();
   const [connection, setConnection] = useState<TailConnection>('off');
   const [lastSeq, setLastSeq] = useState<string | null>(afterSeq);
   const handler = useRef(onEntry);
@@ -58,47 +59,58 @@ export function useAuditEntryAdded({
       return;
     }
     const request = getRequest(SUBSCRIPTION);
-    const variables = { filter: JSON.parse(filterKey), afterSeq: start.current };
-    // graphql-sse serialises this object again on every reconnect: moving afterSeq forward is what makes a
-    // reconnect resume after the last entry received.
-    const body = requestBody(request.params, variables);
-    const retained: { dispose: () => void }[] = [];
+    let last = start.current;
+    let stopped = false;
+    let unsubscribe: (() => void) | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let attempt = 0;
     const client = createClient({
       url: GRAPHQL_STREAM_ENDPOINT,
       credentials: 'same-origin',
-      retryAttempts: Number.POSITIVE_INFINITY,
-      retry: retryWait,
+      retryAttempts: 0,
     });
-    const unsubscribe = client.subscribe<useAuditEntryAddedSubscription$data>(
-      body as never,
-      {
-        next: (result) => {
-          const entry = result.data?.auditEntryAdded;
-          if (!entry || !result.data) return;
-          variables.afterSeq = entry.sequence;
-          const operation = createOperationDescriptor(request, { ...variables });
-          environment.commitPayload(operation, result.data as never);
-          retained.push(environment.retain(operation));
-          const snapshot = environment.lookup(operation.fragment);
-          const stored = (snapshot.data as useAuditEntryAddedSubscription$data | null)?.auditEntryAdded;
-          setLastSeq(entry.sequence);
-          setConnection('live');
-          if (stored) handler.current(stored);
-        },
-        error: () => setConnection('failed'),
-        complete: () => setConnection('off'),
-      },
-      {
-        connecting: (reconnecting) => setConnection(reconnecting ? 'reconnecting' : 'connecting'),
-        connected: () => setConnection('live'),
-      },
-    );
-    return () => {
-      unsubscribe();
-      client.dispose();
-      for (const retention of retained) retention.dispose();
+
+    const reconnect = () => {
+      unsubscribe = null;
+      if (stopped) return;
+      setConnection('reconnecting');
+      timer = setTimeout(open, retryDelay(attempt++));
     };
-  }, [enabled, filterKey, environment]);
+    const open = () => {
+      if (stopped) return;
+      const body = requestBody(request.params, { filter: JSON.parse(filterKey), afterSeq: last });
+      unsubscribe = client.subscribe<useAuditEntryAddedSubscription$data>(
+        body as never,
+        {
+          next: (result) => {
+            const entry = result.data?.auditEntryAdded as unknown as LiveEntry | undefined;
+            if (!entry) return;
+            attempt = 0;
+            last = entry.sequence;
+            setLastSeq(entry.sequence);
+            handler.current(entry);
+          },
+          error: reconnect,
+          complete: reconnect,
+        },
+        {
+          connecting: () =>
+            setConnection(attempt === 0 && last === start.current ? 'connecting' : 'reconnecting'),
+          connected: () => {
+            attempt = 0;
+            setConnection('live');
+          },
+        },
+      );
+    };
+    open();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      unsubscribe?.();
+      client.dispose();
+    };
+  }, [enabled, filterKey]);
 
   return { connection, lastSeq };
 }

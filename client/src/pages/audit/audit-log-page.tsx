@@ -6,14 +6,10 @@ import type { auditLogPageQuery } from '../../__generated__/auditLogPageQuery.gr
 import { PageHeader } from '../../components/page-header';
 import { QueryBoundary } from '../../components/query-boundary';
 import { usePageQuery } from '../../relay/use-page-query';
-import {
-  type TailConnection,
-  type TailEntry,
-  useAuditEntryAdded,
-} from '../../subscriptions/use-audit-entry-added';
+import { type TailConnection, useAuditEntryAdded } from '../../subscriptions/use-audit-entry-added';
 import { AuditEntryDrawer } from './audit-entry-drawer';
 import { AuditFilters } from './audit-filters';
-import { AUDIT_PAGE_SIZE, AuditLogTable, type LiveEntryRef, type PageAnchor } from './audit-log-table';
+import { AUDIT_PAGE_SIZE, AuditLogTable, type LiveEntry, type PageAnchor } from './audit-log-table';
 import {
   type AuditLogFilterVariables,
   type AuditView,
@@ -96,8 +92,8 @@ function AuditResults({
   const [initial] = useState(() => ({ after: view.after, before: view.before }));
   const [tailOn, setTailOn] = useState(false);
   const [paused, setPaused] = useState(false);
-  const [shown, setShown] = useState<LiveEntryRef[]>([]);
-  const [waiting, setWaiting] = useState<LiveEntryRef[]>([]);
+  const [shown, setShown] = useState<LiveEntry[]>([]);
+  const [waiting, setWaiting] = useState<LiveEntry[]>([]);
   const [firstPage, setFirstPage] = useState<{ at: boolean; newestSeq: string | null }>({
     at: false,
     newestSeq: null,
@@ -106,10 +102,9 @@ function AuditResults({
   const canShow = newestFirst && firstPage.at && !paused;
 
   const onEntry = useCallback(
-    (entry: TailEntry) => {
-      const live = { sequence: entry.sequence, ref: entry };
-      if (canShow) setShown((list) => [live, ...list]);
-      else setWaiting((list) => [live, ...list]);
+    (entry: LiveEntry) => {
+      if (canShow) setShown((list) => [entry, ...list]);
+      else setWaiting((list) => [entry, ...list]);
     },
     [canShow],
   );
@@ -200,7 +195,6 @@ const CONNECTION_LABEL: Record<TailConnection, { text: string; palette: string }
   connecting: { text: 'Connecting…', palette: 'gray' },
   live: { text: 'Live', palette: 'green' },
   reconnecting: { text: 'Reconnecting…', palette: 'orange' },
-  failed: { text: 'Disconnected', palette: 'red' },
 };
 
 function ConnectionBadge({ connection, lastSeq }: { connection: TailConnection; lastSeq: string | null }) {
@@ -231,7 +225,7 @@ function AuditLogPageResults({
   view: AuditView;
   filter: AuditLogFilterVariables;
   initial: PageAnchor;
-  liveEntries: LiveEntryRef[];
+  liveEntries: LiveEntry[];
   onAnchorChange: (anchor: PageAnchor) => void;
   onOpenEntry: (id: string) => void;
   onFirstPageChange: (at: boolean, newestSeq: string | null) => void;

@@ -3,7 +3,10 @@ import { auditEntryAction } from '@spendsense/server/domain/audit/export-formats
 import type { JsonObject } from '@spendsense/server/domain/canonical-json';
 import { graphql, useFragment } from 'react-relay';
 import { Link as RouterLink } from 'react-router';
-import type { auditLogRow_entry$key } from '../../__generated__/auditLogRow_entry.graphql';
+import type {
+  auditLogRow_entry$data,
+  auditLogRow_entry$key,
+} from '../../__generated__/auditLogRow_entry.graphql';
 import type { EntryVerdict } from './entry-verification';
 import { EventTypeBadge, eventTypeName } from './event-type-badge';
 
@@ -22,17 +25,15 @@ function summary(data: JsonObject): string {
     .join(' · ');
 }
 
-export function AuditLogRow({
-  entry,
-  verdict,
-  isNew = false,
-  onOpen,
-}: {
-  entry: auditLogRow_entry$key;
+export type AuditLogRowData = auditLogRow_entry$data;
+
+interface RowProps {
   verdict: EntryVerdict | undefined;
   isNew?: boolean;
   onOpen: (id: string) => void;
-}) {
+}
+
+export function AuditLogRow({ entry, ...props }: RowProps & { entry: auditLogRow_entry$key }) {
   const data = useFragment(
     graphql`
       fragment auditLogRow_entry on AuditEntry {
@@ -53,6 +54,16 @@ export function AuditLogRow({
     `,
     entry,
   );
+  return <AuditLogRowView data={data} {...props} />;
+}
+
+/** A row from data already in hand: a page's entry read through its fragment, or a live entry as it arrived. */
+export function AuditLogRowView({
+  data,
+  verdict,
+  isNew = false,
+  onOpen,
+}: RowProps & { data: Omit<AuditLogRowData, ' $fragmentType'> }) {
   const eventData = (data.eventData ?? {}) as JsonObject;
   const tampered = verdict !== undefined && !verdict.valid;
   return (

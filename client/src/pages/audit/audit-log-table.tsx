@@ -1,16 +1,15 @@
 import { Alert, Box, Button, HStack, Table, Text } from '@chakra-ui/react';
 import { useEffect, useMemo, useState } from 'react';
 import { graphql, useFragment, usePaginationFragment } from 'react-relay';
-import type { auditLogRow_entry$key } from '../../__generated__/auditLogRow_entry.graphql';
 import type { auditLogTable_query$key } from '../../__generated__/auditLogTable_query.graphql';
 import type { auditLogTable_verification$key } from '../../__generated__/auditLogTable_verification.graphql';
 import type { auditLogTablePaginationQuery } from '../../__generated__/auditLogTablePaginationQuery.graphql';
 import { EmptyState } from '../../components/empty-state';
-import { AuditLogRow } from './audit-log-row';
-import { type EntryVerdict, verifyServedEntries } from './entry-verification';
+import { AuditLogRow, type AuditLogRowData, AuditLogRowView } from './audit-log-row';
+import { type EntryVerdict, type ServedAuditEntry, verifyServedEntries } from './entry-verification';
 
 export const AUDIT_PAGE_SIZE = 50;
-const NO_LIVE_ENTRIES: readonly LiveEntryRef[] = [];
+const NO_LIVE_ENTRIES: readonly LiveEntry[] = [];
 
 /** Where the page on screen starts, as URL cursors: enough to show exactly this page again after a reload. */
 export interface PageAnchor {
@@ -18,11 +17,8 @@ export interface PageAnchor {
   before: string | null;
 }
 
-/** A live entry shown above the first page until the view changes. */
-export interface LiveEntryRef {
-  sequence: string;
-  ref: auditLogRow_entry$key & auditLogTable_verification$key[number];
-}
+/** A live entry shown above the first page until the view changes, as the subscription delivered it. */
+export type LiveEntry = Omit<AuditLogRowData, ' $fragmentType'> & ServedAuditEntry;
 
 const VERIFICATION_FRAGMENT = graphql`
   fragment auditLogTable_verification on AuditEntry @relay(plural: true) {
@@ -56,7 +52,7 @@ export function AuditLogTable({
   onFirstPageChange,
 }: {
   query: auditLogTable_query$key;
-  liveEntries: readonly LiveEntryRef[];
+  liveEntries: readonly LiveEntry[];
   onOpenEntry: (id: string) => void;
   onAnchorChange: (anchor: PageAnchor) => void;
   /** Whether the newest entries of the view are on screen (live entries are shown above them only then). */
@@ -98,11 +94,12 @@ export function AuditLogTable({
   const atFirstPage = start === 0 && !hasPrevious;
   const shownLive = atFirstPage ? liveEntries : NO_LIVE_ENTRIES;
 
-  const verificationRefs: auditLogTable_verification$key = useMemo(
-    () => [...shownLive.map((live) => live.ref), ...pageEdges.map((edge) => edge.node)],
-    [shownLive, pageEdges],
+  const pageRefs: auditLogTable_verification$key = useMemo(
+    () => pageEdges.map((edge) => edge.node),
+    [pageEdges],
   );
-  const served = useFragment(VERIFICATION_FRAGMENT, verificationRefs);
+  const pageServed = useFragment(VERIFICATION_FRAGMENT, pageRefs);
+  const served = useMemo(() => [...shownLive, ...pageServed], [shownLive, pageServed]);
   const [verdicts, setVerdicts] = useState<Map<string, EntryVerdict>>(new Map());
   useEffect(() => {
     let current = true;
@@ -205,9 +202,9 @@ export function AuditLogTable({
           </Table.Header>
           <Table.Body>
             {shownLive.map((live) => (
-              <AuditLogRow
+              <AuditLogRowView
                 key={`live-${live.sequence}`}
-                entry={live.ref}
+                data={live}
                 verdict={verdicts.get(live.sequence)}
                 isNew
                 onOpen={onOpenEntry}
