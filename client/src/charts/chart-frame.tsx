@@ -57,7 +57,10 @@ export function ChartFrame({
                 {children}
               </Box>
             )}
-            <Box srOnly={!asTable} overflowX="auto">
+            <Box
+              srOnly={!asTable}
+              {...(asTable ? { overflowX: 'auto', tabIndex: 0, 'aria-label': `${title}: table` } : {})}
+            >
               <Table.Root size="sm">
                 <Table.Caption srOnly>{title}</Table.Caption>
                 <Table.Header>

@@ -126,7 +126,7 @@ export default function ComplianceCharts({ metrics }: { metrics: complianceChart
               8,
             ),
           }}
-          axisLeft={{ legend: 'changes', legendOffset: -40, legendPosition: 'middle' }}
+          axisLeft={{ legend: 'changes', legendOffset: -40, legendPosition: 'middle', format: wholeNumbers }}
           pointSize={5}
           useMesh
           animate={false}
@@ -160,7 +160,13 @@ export default function ComplianceCharts({ metrics }: { metrics: complianceChart
           colors={[CHART_COLORS[0]!]}
           theme={NIVO_THEME}
           labelTextColor="#ffffff"
-          axisBottom={{ legend: 'failed checks', legendOffset: 32, legendPosition: 'middle' }}
+          axisBottom={{
+            legend: 'failed checks',
+            legendOffset: 32,
+            legendPosition: 'middle',
+            format: wholeNumbers,
+          }}
+          labelSkipWidth={20}
           animate={false}
         />
       </ChartFrame>
@@ -180,7 +186,13 @@ export default function ComplianceCharts({ metrics }: { metrics: complianceChart
           colors={({ id }) => SEVERITY_COLORS[String(id)] ?? CHART_COLORS[0]!}
           theme={NIVO_THEME}
           labelTextColor="#ffffff"
-          axisLeft={{ legend: 'violations', legendOffset: -45, legendPosition: 'middle' }}
+          axisLeft={{
+            legend: 'violations',
+            legendOffset: -45,
+            legendPosition: 'middle',
+            format: wholeNumbers,
+          }}
+          labelSkipHeight={14}
           animate={false}
           legends={[
             {
@@ -213,13 +225,17 @@ export default function ComplianceCharts({ metrics }: { metrics: complianceChart
           colors={[CHART_COLORS[2]!]}
           theme={NIVO_THEME}
           labelTextColor="#ffffff"
-          axisBottom={{ legend: 'actions', legendOffset: 32, legendPosition: 'middle' }}
+          axisBottom={{ legend: 'actions', legendOffset: 32, legendPosition: 'middle', format: wholeNumbers }}
+          labelSkipWidth={20}
           animate={false}
         />
       </ChartFrame>
     </SimpleGrid>
   );
 }
+
+/** Counts have no fractions: an axis tick between two whole numbers stays unlabelled. */
+const wholeNumbers = (value: number | string) => (Number.isInteger(Number(value)) ? String(value) : '');
 
 /** Every nth value, so a long monthly axis stays readable. */
 function everyNth(values: string[], target: number): string[] {

@@ -12,3 +12,13 @@ export function formatDateTime(value: unknown): string {
     ? String(value)
     : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** A duration in the largest unit that keeps it readable: "45.3 s", "12.5 min", "3.2 h", "2.8 days". */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return '—';
+  const one = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  if (seconds < 120) return `${one(seconds)} s`;
+  if (seconds < 7200) return `${one(seconds / 60)} min`;
+  if (seconds < 172_800) return `${one(seconds / 3600)} h`;
+  return `${one(seconds / 86_400)} days`;
+}

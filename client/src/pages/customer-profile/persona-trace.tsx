@@ -127,7 +127,12 @@ function ConditionRow({ condition }: { condition: NonNullable<TreeNode['conditio
 
 function HeldBadge({ held }: { held: boolean }) {
   return (
-    <Badge colorPalette={held ? 'green' : 'gray'} variant={held ? 'solid' : 'subtle'}>
+    // green.700, not the palette's green.600, so white text reaches WCAG AA contrast.
+    <Badge
+      colorPalette={held ? 'green' : 'gray'}
+      variant={held ? 'solid' : 'subtle'}
+      bg={held ? 'green.700' : undefined}
+    >
       {held ? '✓ held' : '✗ not held'}
     </Badge>
   );

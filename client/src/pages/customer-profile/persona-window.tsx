@@ -126,7 +126,7 @@ export function PersonaWindow({
                       {personaLabel(evaluation.personaId, evaluation.persona?.name)}
                     </Text>
                     {evaluation.personaId === data.personaId ? (
-                      <Badge colorPalette="green" variant="solid">
+                      <Badge colorPalette="green" variant="solid" bg="green.700">
                         Assigned
                       </Badge>
                     ) : evaluation.matched ? (

@@ -26,7 +26,8 @@ export function SignalTable({ snapshot }: { snapshot: signalTable_snapshot$key }
       <Text fontSize="sm" color="gray.700" mb="2">
         {String(data.windowStart)} to {String(data.referenceDate)}
       </Text>
-      <Table.ScrollArea borderWidth="1px" rounded="md" maxH="96">
+      {/* Focusable, so keyboard users can scroll it too. */}
+      <Table.ScrollArea borderWidth="1px" rounded="md" maxH="96" tabIndex={0} aria-label="Signals used">
         <Table.Root size="sm" stickyHeader>
           <Table.Header>
             <Table.Row>
@@ -36,26 +37,28 @@ export function SignalTable({ snapshot }: { snapshot: signalTable_snapshot$key }
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {data.readings.map((reading) => (
-              <Table.Row key={reading.key}>
-                <Table.Cell>
-                  <Text fontFamily="mono" fontSize="xs">
-                    {reading.key}
-                  </Text>
-                  <Text fontSize="xs" color="gray.700">
-                    {reading.description}
-                  </Text>
-                </Table.Cell>
-                <Table.Cell>
-                  {reading.value === null || reading.value === undefined ? (
-                    <Text color="orange.800">missing: {reading.missingReason ?? 'no data'}</Text>
-                  ) : (
-                    formatSignalValue(reading.value, reading.unit)
-                  )}
-                </Table.Cell>
-                <Table.Cell>{unitLabel(reading.unit)}</Table.Cell>
-              </Table.Row>
-            ))}
+            {[...data.readings]
+              .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+              .map((reading) => (
+                <Table.Row key={reading.key}>
+                  <Table.Cell whiteSpace="normal" minW="48">
+                    <Text fontFamily="mono" fontSize="xs">
+                      {reading.key}
+                    </Text>
+                    <Text fontSize="xs" color="gray.700">
+                      {reading.description}
+                    </Text>
+                  </Table.Cell>
+                  <Table.Cell whiteSpace="normal">
+                    {reading.value === null || reading.value === undefined ? (
+                      <Text color="orange.800">missing: {reading.missingReason ?? 'no data'}</Text>
+                    ) : (
+                      formatSignalValue(reading.value, reading.unit)
+                    )}
+                  </Table.Cell>
+                  <Table.Cell whiteSpace="normal">{unitLabel(reading.unit)}</Table.Cell>
+                </Table.Row>
+              ))}
           </Table.Body>
         </Table.Root>
       </Table.ScrollArea>

@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { graphql } from 'react-relay';
 import { useSearchParams } from 'react-router';
 import type { dashboardPageQuery } from '../../__generated__/dashboardPageQuery.graphql';
+import { formatDuration } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { usePageQuery } from '../../relay/use-page-query';
 
@@ -117,7 +118,7 @@ export default function DashboardPage() {
       </KpiGroup>
       <KpiGroup title="Operator reviews">
         <Kpi label="Total reviews" value={number(operatorActions.totalActions)} />
-        <Kpi label="Average review time" value={number(operatorActions.averageReviewTimeSeconds, ' s')} />
+        <Kpi label="Average review time" value={formatDuration(operatorActions.averageReviewTimeSeconds)} />
         <Kpi label="Override rate" value={percent(operatorActions.overrideRatePct)} />
       </KpiGroup>
       <Box as="section" aria-labelledby="charts-heading">
@@ -150,7 +151,12 @@ function Kpi({ label, value, help }: { label: string; value: string; help?: stri
     <Stat.Root borderWidth="1px" rounded="md" p="4" bg="white">
       <Stat.Label color="gray.700">{label}</Stat.Label>
       <Stat.ValueText>{value}</Stat.ValueText>
-      {help ? <Stat.HelpText color="gray.700">{help}</Stat.HelpText> : null}
+      {/* Stat.HelpText is a span, which a <dl> may not hold: a second <dd> instead. */}
+      {help ? (
+        <Box as="dd" fontSize="sm" color="gray.700">
+          {help}
+        </Box>
+      ) : null}
     </Stat.Root>
   );
 }

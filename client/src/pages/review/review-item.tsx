@@ -148,7 +148,7 @@ export function ReviewItem({
               </Text>
             </Box>
           </HStack>
-          <Badge colorPalette={status.palette} variant="solid" size="lg">
+          <Badge colorPalette={status.palette} variant="subtle" size="lg">
             {status.label}
           </Badge>
         </HStack>
@@ -226,7 +226,13 @@ export function ReviewItem({
           </Stack>
         ) : canReview ? (
           <HStack gap="2" wrap="wrap">
-            <Button colorPalette="green" loading={saving} onClick={() => decide('APPROVE')}>
+            <Button
+              colorPalette="green"
+              bg="green.700"
+              _hover={{ bg: 'green.800' }}
+              loading={saving}
+              onClick={() => decide('APPROVE')}
+            >
               Approve
             </Button>
             <Button variant="outline" colorPalette="red" onClick={() => setPending('FLAG')}>

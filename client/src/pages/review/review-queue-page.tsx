@@ -198,6 +198,8 @@ function ReviewList({
           </Button>
           <Button
             colorPalette="green"
+            bg="green.700"
+            _hover={{ bg: 'green.800' }}
             size="sm"
             disabled={chosen.length === 0}
             loading={approving}
