@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Flex, HStack, Switch, Text } from '@chakra-ui/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { graphql } from 'react-relay';
 import { useSearchParams } from 'react-router';
 import type { auditLogPageQuery } from '../../__generated__/auditLogPageQuery.graphql';
@@ -37,19 +37,16 @@ export default function AuditLogPage() {
     (next: AuditView, replace = false) => setParams(serializeAuditView(next), { replace }),
     [setParams],
   );
-  const onAnchorChange = useCallback(
-    (anchor: PageAnchor) => {
-      setParams(
-        (current) => {
-          const latest = parseAuditView(current);
-          if (latest.after === anchor.after && latest.before === anchor.before) return current;
-          return serializeAuditView({ ...latest, ...anchor });
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
+  // Page turns record their cursor in the URL without a new history entry. They compare against the view of
+  // the latest render: react-router's functional update would start from the search params of the render
+  // that created it, and could put back filters the operator just changed.
+  const latest = useRef({ view, setParams });
+  latest.current = { view, setParams };
+  const onAnchorChange = useCallback((anchor: PageAnchor) => {
+    const { view: current, setParams: set } = latest.current;
+    if (current.after === anchor.after && current.before === anchor.before) return;
+    set(serializeAuditView({ ...current, ...anchor }), { replace: true });
+  }, []);
 
   return (
     <>
@@ -63,9 +60,9 @@ export default function AuditLogPage() {
           </HStack>
         }
       />
-      <AuditFilters key={filtersKey} view={view} onChange={(next) => navigate(next)} />
+      <AuditFilters key={`filters:${filtersKey}`} view={view} onChange={(next) => navigate(next)} />
       <AuditResults
-        key={filtersKey}
+        key={`results:${filtersKey}`}
         view={view}
         filter={filter}
         onAnchorChange={onAnchorChange}
