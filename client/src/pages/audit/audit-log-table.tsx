@@ -154,12 +154,13 @@ export function AuditLogTable({
   }
 
   const first = start + 1;
-  const last = start + pageEdges.length;
+  // Live entries shown above the first page were written after its count was taken.
+  const last = start + pageEdges.length + shownLive.length;
   return (
     <Box>
       <HStack justify="space-between" mb="2" wrap="wrap" gap="2">
         <Text fontSize="sm" color="gray.700" data-testid="page-position">
-          {data.auditLog.totalCount.toLocaleString('en-US')} matching entries
+          {(data.auditLog.totalCount + shownLive.length).toLocaleString('en-US')} matching entries
           {hasPrevious || start > 0 ? '' : ` · showing ${first}–${last}`}
         </Text>
         <Text
