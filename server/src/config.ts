@@ -25,6 +25,8 @@ export interface ServerConfig {
   scryptCost: number;
   /** Marks the session cookie `Secure` (set it when served over HTTPS). */
   secureCookies: boolean;
+  /** Run GraphQL documents other than the console's persisted ones (GraphiQL, third parties); off to lock down. */
+  allowArbitraryDocuments: boolean;
   /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you control). */
   trustProxy: boolean;
   /** Requests per minute (0 = no limit): logins per client IP and per username, audit queries and exports per operator. */
@@ -57,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     scryptCost: intFromEnv(env, 'SCRYPT_COST', 2 ** 15),
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    allowArbitraryDocuments:
+      env.ALLOW_ARBITRARY_DOCUMENTS !== '0' && env.ALLOW_ARBITRARY_DOCUMENTS !== 'false',
     rateLimits: {
       loginPerMinute: intFromEnv(env, 'RATE_LIMIT_LOGINS_PER_MINUTE', 10),
       auditQueriesPerMinute: intFromEnv(env, 'RATE_LIMIT_AUDIT_QUERIES_PER_MINUTE', 120),

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { withConsole } from './http/console.js';
+import { PersistedDocuments } from './http/persisted-documents.js';
 import { createOversightPubSub } from './pubsub.js';
 import { auditLiveFeed } from './services/audit/live-feed.js';
 import type { ServiceContext } from './services/context.js';
@@ -28,6 +29,10 @@ const yoga = createOversightYoga({
   secureCookies: config.secureCookies,
   rateLimits: config.rateLimits,
   trustProxy: config.trustProxy,
+  persistedDocuments: {
+    documents: PersistedDocuments.fromFile(),
+    allowArbitraryDocuments: config.allowArbitraryDocuments,
+  },
 });
 const server = createServer(withConsole(yoga));
 

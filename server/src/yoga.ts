@@ -6,6 +6,11 @@ import { DomainError } from './errors.js';
 import { useAuditExport } from './http/exports.js';
 import { graphiqlSettings } from './http/graphiql.js';
 import { useGraphQLSSEProtocol } from './http/graphql-sse.js';
+import {
+  PersistedDocuments,
+  type PersistedDocumentsPolicy,
+  usePersistedDocuments,
+} from './http/persisted-documents.js';
 import { type NodeServerContext, requestOriginOf } from './http/request-origin.js';
 import { sessionTokenOf } from './http/session-token.js';
 import type { GraphQLContext } from './schema/context.js';
@@ -27,6 +32,11 @@ export interface YogaOptions {
   trustProxy?: boolean;
   /** Per-minute limits on logins, audit queries and exports (config.rateLimits); absent means none (tests). */
   rateLimits?: RateLimitSettings;
+  /**
+   * The console's persisted documents (accepted by id) and whether other documents run too
+   * (config.allowArbitraryDocuments). Default: the manifest in client/, arbitrary documents allowed.
+   */
+  persistedDocuments?: PersistedDocumentsPolicy;
 }
 
 // graphql ships CommonJS and ESM builds; libraries may load either, so `instanceof GraphQLError`
@@ -74,6 +84,10 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
   const { services } = options;
   const rateLimiter = options.rateLimits ? new RateLimiter(options.rateLimits, services.now) : null;
   const trustProxy = options.trustProxy ?? false;
+  const persistedDocuments = options.persistedDocuments ?? {
+    documents: PersistedDocuments.fromFile(),
+    allowArbitraryDocuments: true,
+  };
   return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -81,7 +95,8 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
     maskedErrors: { maskError },
     plugins: [
       useCookies(),
-      useGraphQLSSEProtocol('/graphql/stream'),
+      usePersistedDocuments(persistedDocuments),
+      useGraphQLSSEProtocol('/graphql/stream', persistedDocuments),
       useAwaitAuditWrites(),
       useRateLimits(rateLimiter),
       useAuditExport({ services, rateLimiter, trustProxy }),

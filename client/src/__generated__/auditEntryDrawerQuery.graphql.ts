@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<247e8f3c100611fb2259a5faef2a76f4>>
+ * @generated SignedSource<<1f7306ad7b1f09977ab37299841495ad>>
+ * @relayHash 7b9ee2544b48cc885abac27ab78abc6a
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID a159407085a629c30cb1cf1e16d11520925051777ffe368c56b9a527a04b4c1b
 
 import { ConcreteRequest } from 'relay-runtime';
 export type AuditEventType = "AUDIT_ARCHIVED" | "AUDIT_EXPORTED" | "AUDIT_PURGED" | "CONSENT_CHANGED" | "ELIGIBILITY_CHECKED" | "LOGIN_ATTEMPT" | "OPERATOR_ACTION" | "PERSONA_ASSIGNED" | "PERSONA_OVERRIDDEN" | "RECOMMENDATION_GENERATED" | "TONE_VALIDATED" | "UNAUTHORIZED_ACCESS" | "%future added value";
@@ -421,7 +424,7 @@ return {
   },
   "params": {
     "cacheID": "7b9ee2544b48cc885abac27ab78abc6a",
-    "id": null,
+    "id": "a159407085a629c30cb1cf1e16d11520925051777ffe368c56b9a527a04b4c1b",
     "metadata": {},
     "name": "auditEntryDrawerQuery",
     "operationKind": "query",

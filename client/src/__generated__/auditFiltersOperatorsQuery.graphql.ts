@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<0e7e0976fd7b38c3297352d36797839a>>
+ * @generated SignedSource<<7024f2b2595e44e39e94681afd8b38b6>>
+ * @relayHash e7221fa311fa68300acb4e705b0f08f5
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID 4f4cd8d556c68abdeae341b74a76f85c21a6a5fb06850c302d22bd531194428d
 
 import { ConcreteRequest } from 'relay-runtime';
 export type auditFiltersOperatorsQuery$variables = Record<PropertyKey, never>;
@@ -75,7 +78,7 @@ return {
   },
   "params": {
     "cacheID": "e7221fa311fa68300acb4e705b0f08f5",
-    "id": null,
+    "id": "4f4cd8d556c68abdeae341b74a76f85c21a6a5fb06850c302d22bd531194428d",
     "metadata": {},
     "name": "auditFiltersOperatorsQuery",
     "operationKind": "query",

@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<848e02a5811d6ec485a00ef6a7250f3c>>
+ * @generated SignedSource<<f961ebbcb04bee22b525cbaac9db0e43>>
+ * @relayHash 3bc35c87a01af0781b623acda2b80670
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID da1331e025db6ed40bc2f2b63c276b0352bb2ca4f2a48fd10f87b374ef1368d7
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -380,7 +383,7 @@ return {
   },
   "params": {
     "cacheID": "3bc35c87a01af0781b623acda2b80670",
-    "id": null,
+    "id": "da1331e025db6ed40bc2f2b63c276b0352bb2ca4f2a48fd10f87b374ef1368d7",
     "metadata": {},
     "name": "auditLogPageQuery",
     "operationKind": "query",

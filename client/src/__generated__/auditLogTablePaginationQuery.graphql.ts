@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<7d21d53beedfa1b43b046130a451dcbe>>
+ * @generated SignedSource<<0f4d0579ea521a8d98a68dd177a8a097>>
+ * @relayHash 4e9e0646840353f36367a15532838838
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID da3cbe1000649e3fd5c5bf7b5fe147d71975992ea49561ec6d396aca724c0fba
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -368,7 +371,7 @@ return {
   },
   "params": {
     "cacheID": "4e9e0646840353f36367a15532838838",
-    "id": null,
+    "id": "da3cbe1000649e3fd5c5bf7b5fe147d71975992ea49561ec6d396aca724c0fba",
     "metadata": {},
     "name": "auditLogTablePaginationQuery",
     "operationKind": "query",

@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<b392609485dc290d072047dfccaf31d4>>
+ * @generated SignedSource<<d1edf616ef894431c4a408781eae9ba8>>
+ * @relayHash 1d1164d0535492056ad1604541fa18e4
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID 8a2b8c9852937424dcf5968a4ccebeeed42c08c4f1346cabf7ea3ef7ed2ac8ea
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -680,7 +683,7 @@ return {
   },
   "params": {
     "cacheID": "1d1164d0535492056ad1604541fa18e4",
-    "id": null,
+    "id": "8a2b8c9852937424dcf5968a4ccebeeed42c08c4f1346cabf7ea3ef7ed2ac8ea",
     "metadata": {},
     "name": "customerProfilePageQuery",
     "operationKind": "query",

@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<a171bd5c7a4bd23c90d2c16f777f5cf0>>
+ * @generated SignedSource<<c9fc3f3663495ae597b2b238cdc2b4d2>>
+ * @relayHash 8e37ce775277495c3252b6b9735a27ef
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID 5732444fef6fa4f966bdd5e5162c221e585f16bbe3dbcf2612e4ad701fb9afe1
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -263,7 +266,7 @@ return {
   },
   "params": {
     "cacheID": "8e37ce775277495c3252b6b9735a27ef",
-    "id": null,
+    "id": "5732444fef6fa4f966bdd5e5162c221e585f16bbe3dbcf2612e4ad701fb9afe1",
     "metadata": {},
     "name": "customersPagePaginationQuery",
     "operationKind": "query",

@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<35aa4a449fb0c04b64f8d8e068527685>>
+ * @generated SignedSource<<ab8e4f2dcb3d25787e3b43b1478c88d6>>
+ * @relayHash 481fc4762a036d746831bf83af864fa1
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID ae753297b927c68023dedb27fd9ac9f10d40b44f5e1b46c9fcc1d14eab202ada
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -251,7 +254,7 @@ return {
   },
   "params": {
     "cacheID": "481fc4762a036d746831bf83af864fa1",
-    "id": null,
+    "id": "ae753297b927c68023dedb27fd9ac9f10d40b44f5e1b46c9fcc1d14eab202ada",
     "metadata": {},
     "name": "customersPageQuery",
     "operationKind": "query",

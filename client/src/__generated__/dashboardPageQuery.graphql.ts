@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<23d733e863e161bcabf527c5e3956d13>>
+ * @generated SignedSource<<e483857501b10de6d96b2bf14f7aec4b>>
+ * @relayHash 03b3866f75a4c928599ae9f494972975
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID fe53c21d3cd2e99ed3f4ba9bec322de3a3fdd5e737bbd196d347ac4bf0e124c3
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -425,7 +428,7 @@ return {
   },
   "params": {
     "cacheID": "03b3866f75a4c928599ae9f494972975",
-    "id": null,
+    "id": "fe53c21d3cd2e99ed3f4ba9bec322de3a3fdd5e737bbd196d347ac4bf0e124c3",
     "metadata": {},
     "name": "dashboardPageQuery",
     "operationKind": "query",

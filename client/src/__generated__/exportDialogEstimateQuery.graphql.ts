@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<7c99db549e186195b5b508a0c4462b91>>
+ * @generated SignedSource<<e48a24e493086eb5ba72145814df33b3>>
+ * @relayHash 4f4279cbd2a004f0e09ca56fb4f0d185
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID 64572b86780218dfcbadbf10e3cc3516aad6dfb8568fd36e4dd061274d65abbc
 
 import { ConcreteRequest } from 'relay-runtime';
 export type AuditEventType = "AUDIT_ARCHIVED" | "AUDIT_EXPORTED" | "AUDIT_PURGED" | "CONSENT_CHANGED" | "ELIGIBILITY_CHECKED" | "LOGIN_ATTEMPT" | "OPERATOR_ACTION" | "PERSONA_ASSIGNED" | "PERSONA_OVERRIDDEN" | "RECOMMENDATION_GENERATED" | "TONE_VALIDATED" | "UNAUTHORIZED_ACCESS" | "%future added value";
@@ -293,7 +296,7 @@ return {
   },
   "params": {
     "cacheID": "4f4279cbd2a004f0e09ca56fb4f0d185",
-    "id": null,
+    "id": "64572b86780218dfcbadbf10e3cc3516aad6dfb8568fd36e4dd061274d65abbc",
     "metadata": {},
     "name": "exportDialogEstimateQuery",
     "operationKind": "query",

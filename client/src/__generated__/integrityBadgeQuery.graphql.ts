@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<8c397bcdeed8f6f7f1fdb2c62e6fde5a>>
+ * @generated SignedSource<<a2c04230005c3d91ee76c56ac4c3f7a1>>
+ * @relayHash 12cf04a7ca32d304a79041ba42b97280
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID 1506b20d7d4f71094896738ff9f74dd4c5d798244d4ce4cc5243b454fc42bfca
 
 import { ConcreteRequest } from 'relay-runtime';
 export type integrityBadgeQuery$variables = Record<PropertyKey, never>;
@@ -99,7 +102,7 @@ return {
   },
   "params": {
     "cacheID": "12cf04a7ca32d304a79041ba42b97280",
-    "id": null,
+    "id": "1506b20d7d4f71094896738ff9f74dd4c5d798244d4ce4cc5243b454fc42bfca",
     "metadata": {},
     "name": "integrityBadgeQuery",
     "operationKind": "query",

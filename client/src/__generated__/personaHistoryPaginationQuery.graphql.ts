@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<c0c0b7a9022029260e70f7fb9b71cb0f>>
+ * @generated SignedSource<<fad40919f2d9df61e9f4e3eda3810dec>>
+ * @relayHash ec552090e203824998818ddb9a47cf18
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID 153fc08b8d9db9575f60db0b397872e53536166a58dd4a71bd8d51a0e17f979c
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -298,7 +301,7 @@ return {
   },
   "params": {
     "cacheID": "ec552090e203824998818ddb9a47cf18",
-    "id": null,
+    "id": "153fc08b8d9db9575f60db0b397872e53536166a58dd4a71bd8d51a0e17f979c",
     "metadata": {},
     "name": "personaHistoryPaginationQuery",
     "operationKind": "query",

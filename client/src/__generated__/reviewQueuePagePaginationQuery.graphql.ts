@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<c6658ade7f5bcff044b61522c4eb670a>>
+ * @generated SignedSource<<2bff6c00b7d42e833468962c2bc60c55>>
+ * @relayHash e2fb3916ba71699a9d325b349b93bf2f
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID 90fb31718707530b416eba44df5c8c3867735d68fe7489236f589111a3c012e1
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -399,7 +402,7 @@ return {
   },
   "params": {
     "cacheID": "e2fb3916ba71699a9d325b349b93bf2f",
-    "id": null,
+    "id": "90fb31718707530b416eba44df5c8c3867735d68fe7489236f589111a3c012e1",
     "metadata": {},
     "name": "reviewQueuePagePaginationQuery",
     "operationKind": "query",

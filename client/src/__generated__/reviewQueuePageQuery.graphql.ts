@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<ea53ffb45cbe10385be363c1d6e89371>>
+ * @generated SignedSource<<1bbb80d2d70a63edbb309823e4d4e8e0>>
+ * @relayHash f7b980053530f06afd444344b42666f8
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID 0ebbd151dc33abe999dcfdb8e4cf847ef6f0e56509d64620d7c010ead0fcffa1
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -423,7 +426,7 @@ return {
   },
   "params": {
     "cacheID": "f7b980053530f06afd444344b42666f8",
-    "id": null,
+    "id": "0ebbd151dc33abe999dcfdb8e4cf847ef6f0e56509d64620d7c010ead0fcffa1",
     "metadata": {},
     "name": "reviewQueuePageQuery",
     "operationKind": "query",

@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<35bdbb7d043e25fc5872655b2d9a2f53>>
+ * @generated SignedSource<<5e907ee255c821edddb71389e32c003a>>
+ * @relayHash 8e84368dc4f10874d2aa69e46236f401
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID 8320d854463bee3d451366077649ee8a5c9190e5a8f8f0493e79e7e2b1786331
 
 import { ConcreteRequest } from 'relay-runtime';
 export type OperatorRole = "ADMIN" | "COMPLIANCE" | "REVIEWER" | "VIEWER" | "%future added value";
@@ -84,7 +87,7 @@ return {
   },
   "params": {
     "cacheID": "8e84368dc4f10874d2aa69e46236f401",
-    "id": null,
+    "id": "8320d854463bee3d451366077649ee8a5c9190e5a8f8f0493e79e7e2b1786331",
     "metadata": {},
     "name": "sessionProviderViewerQuery",
     "operationKind": "query",

@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<0772dd811bb17d5445c14049a12aceb5>>
+ * @generated SignedSource<<5dbbfc6aa417fdcd31554e02e1a6d41e>>
+ * @relayHash c961d7068542e103302f44f12464774b
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID 920139dd03b19afaa13098078994d2b575827eed9b946c38916329c68a89f606
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -256,7 +259,7 @@ return {
   },
   "params": {
     "cacheID": "c961d7068542e103302f44f12464774b",
-    "id": null,
+    "id": "920139dd03b19afaa13098078994d2b575827eed9b946c38916329c68a89f606",
     "metadata": {},
     "name": "useAuditEntryAddedSubscription",
     "operationKind": "subscription",

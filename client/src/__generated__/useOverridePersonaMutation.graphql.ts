@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<9ff2c8ff070ae71e577b3ec5a844d9fa>>
+ * @generated SignedSource<<6ded2cef1833712360a1592581869a4d>>
+ * @relayHash fb95ce790fd094dfcbb84a42cf9c272c
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID 4fc9623cb142bdc5659e6d4cbd00d1f9cfc146ef5d77eb6cb193c2c6c8931305
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -459,7 +462,7 @@ return {
   },
   "params": {
     "cacheID": "fb95ce790fd094dfcbb84a42cf9c272c",
-    "id": null,
+    "id": "4fc9623cb142bdc5659e6d4cbd00d1f9cfc146ef5d77eb6cb193c2c6c8931305",
     "metadata": {},
     "name": "useOverridePersonaMutation",
     "operationKind": "mutation",

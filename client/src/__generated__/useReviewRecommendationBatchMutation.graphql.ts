@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<04d8a06c07940d509a32ae2cea6e3a68>>
+ * @generated SignedSource<<f33cab555381d34bb5213d4697e88a85>>
+ * @relayHash 7353d580a0b267318aa17843ff49e6f5
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID a0a991c3bb30f9c81c513e73f7ce0ce00c111f7cad5cac3d61df5f047183c858
 
 import { ConcreteRequest } from 'relay-runtime';
 export type BatchReviewAction = "APPROVE" | "%future added value";
@@ -150,7 +153,7 @@ return {
   },
   "params": {
     "cacheID": "7353d580a0b267318aa17843ff49e6f5",
-    "id": null,
+    "id": "a0a991c3bb30f9c81c513e73f7ce0ce00c111f7cad5cac3d61df5f047183c858",
     "metadata": {},
     "name": "useReviewRecommendationBatchMutation",
     "operationKind": "mutation",

@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<cf80f7391656291e4eb2d813736b6443>>
+ * @generated SignedSource<<3f53a49c4e4fdb35e1b9d7025f8fa07f>>
+ * @relayHash 006c1df14396dafc79d08833a27349f8
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID e83155ee3f04e9c539a6f58c9a88e40fb0313bf6b23b479bc591d2f454efe182
 
 import { ConcreteRequest } from 'relay-runtime';
 export type RecommendationStatus = "APPROVED" | "FLAGGED" | "OVERRIDDEN" | "PASSED" | "PENDING_REVIEW" | "%future added value";
@@ -160,7 +163,7 @@ return {
   },
   "params": {
     "cacheID": "006c1df14396dafc79d08833a27349f8",
-    "id": null,
+    "id": "e83155ee3f04e9c539a6f58c9a88e40fb0313bf6b23b479bc591d2f454efe182",
     "metadata": {},
     "name": "useReviewRecommendationMutation",
     "operationKind": "mutation",

@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<e138e74e1e2258b5de44887cdf2b4a43>>
+ * @generated SignedSource<<f0d73b6bd30fff05ca0646e38e699895>>
+ * @relayHash 0b9def941574a29379eed9759bd085fc
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID e362b706d7a1b7e9cdbac345ea321d65681dc0cd330f5ddbe94871d374c6b2dd
 
 import { ConcreteRequest } from 'relay-runtime';
 export type OperatorRole = "ADMIN" | "COMPLIANCE" | "REVIEWER" | "VIEWER" | "%future added value";
@@ -124,7 +127,7 @@ return {
   },
   "params": {
     "cacheID": "0b9def941574a29379eed9759bd085fc",
-    "id": null,
+    "id": "e362b706d7a1b7e9cdbac345ea321d65681dc0cd330f5ddbe94871d374c6b2dd",
     "metadata": {},
     "name": "useSignInMutation",
     "operationKind": "mutation",

@@ -1,11 +1,14 @@
 /**
- * @generated SignedSource<<8e98ae6cc8e2caa3a9599606264114c4>>
+ * @generated SignedSource<<545ef271ac4c42dba4ed2545deac05f0>>
+ * @relayHash c540771e9ee7806ba9b599016abe9fc3
  * @lightSyntaxTransform
  */
 
 /* tslint:disable */
 /* eslint-disable */
 // @ts-nocheck
+
+// @relayRequestID c14956ac59905a4e25a6debdb1b86d446bc3e1b6d5231e769de473f5bba6fa6c
 
 import { ConcreteRequest } from 'relay-runtime';
 export type useSignOutMutation$variables = Record<PropertyKey, never>;
@@ -46,7 +49,7 @@ return {
   },
   "params": {
     "cacheID": "c540771e9ee7806ba9b599016abe9fc3",
-    "id": null,
+    "id": "c14956ac59905a4e25a6debdb1b86d446bc3e1b6d5231e769de473f5bba6fa6c",
     "metadata": {},
     "name": "useSignOutMutation",
     "operationKind": "mutation",

@@ -43,7 +43,10 @@ const fetchGraphQL: FetchFunction = (operation, variables) =>
     })(),
   );
 
-/** The body of a GraphQL request: the persisted document's id when relay-compiler persisted it, else its text. */
+/**
+ * The body of a GraphQL request: the persisted document's id (relay-compiler's manifest, which the server loads),
+ * so the server can run only the console's own documents; the text only for a document that was not persisted.
+ */
 export function requestBody(
   operation: { id?: string | null; text?: string | null; name: string },
   variables: Record<string, unknown>,
@@ -63,17 +66,22 @@ const subscribe: SubscribeFunction = (operation, variables) =>
       credentials: 'same-origin',
       retryAttempts: Number.POSITIVE_INFINITY,
     });
-    return sseClient.subscribe(requestBody(operation, variables) as never, {
-      next: (value) => {
-        if (value.errors && value.errors.length > 0 && value.data == null) {
-          sink.error(new GraphQLResponseError(value.errors as never));
-        } else {
-          sink.next(value as never);
-        }
+    // graphql-sse needs the document text (relay-compiler keeps it beside the id); a locked-down server checks
+    // that the text is one of the persisted documents.
+    return sseClient.subscribe(
+      { query: operation.text ?? '', operationName: operation.name, variables },
+      {
+        next: (value) => {
+          if (value.errors && value.errors.length > 0 && value.data == null) {
+            sink.error(new GraphQLResponseError(value.errors as never));
+          } else {
+            sink.next(value as never);
+          }
+        },
+        error: (error) => sink.error(error instanceof Error ? error : new Error(String(error))),
+        complete: () => sink.complete(),
       },
-      error: (error) => sink.error(error instanceof Error ? error : new Error(String(error))),
-      complete: () => sink.complete(),
-    });
+    );
   });
 
 export function createEnvironment(): Environment {

@@ -1,10 +1,11 @@
-import { ChakraProvider, defaultSystem } from '@chakra-ui/react';
+import { ChakraProvider } from '@chakra-ui/react';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { RelayEnvironmentProvider } from 'react-relay';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { createMockEnvironment } from 'relay-test-utils';
 import { QueryBoundary } from '../components/query-boundary';
+import { system } from '../theme';
 
 /**
  * Renders a page as the console does (Chakra, router, the page's QueryBoundary) against relay-test-utils'
@@ -16,7 +17,7 @@ export function renderWithRelay(
 ) {
   const environment = createMockEnvironment();
   const result = render(
-    <ChakraProvider value={defaultSystem}>
+    <ChakraProvider value={system}>
       <RelayEnvironmentProvider environment={environment}>
         <MemoryRouter initialEntries={[path]}>
           <Routes>

@@ -1,7 +1,8 @@
 import { handleMaybePromise } from '@whatwg-node/promise-helpers';
 import { type ExecutionResult, getOperationAST } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/fetch';
-import type { Plugin, YogaInitialContext } from 'graphql-yoga';
+import { createGraphQLError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import { PERSISTED_ONLY_MESSAGE, type PersistedDocumentsPolicy } from './persisted-documents.js';
 
 /**
  * The GraphQL over Server-Sent Events protocol (https://github.com/enisdenjo/graphql-sse/blob/master/PROTOCOL.md)
@@ -12,7 +13,10 @@ import type { Plugin, YogaInitialContext } from 'graphql-yoga';
  * is then misread as execution arguments and answered "Unable to detect operation AST". Adding `data: null`
  * lets such errors reach the client as GraphQL errors with their `extensions.code`.
  */
-export function useGraphQLSSEProtocol(endpoint = '/graphql/stream'): Plugin<YogaInitialContext> {
+export function useGraphQLSSEProtocol(
+  endpoint = '/graphql/stream',
+  persisted?: PersistedDocumentsPolicy,
+): Plugin<YogaInitialContext> {
   const serverContexts = new WeakMap<Request, unknown>();
   let handler: (request: Request) => Promise<Response>;
   return {
@@ -25,6 +29,21 @@ export function useGraphQLSSEProtocol(endpoint = '/graphql/stream'): Plugin<Yoga
               request: req.raw,
               params,
             } as never);
+            // graphql-sse requests carry the document text: a locked-down server runs only the persisted ones.
+            if (
+              persisted &&
+              !persisted.allowArbitraryDocuments &&
+              !persisted.documents.includes(params.query)
+            ) {
+              return {
+                data: null,
+                errors: [
+                  createGraphQLError(PERSISTED_ONLY_MESSAGE, {
+                    extensions: { code: 'PERSISTED_QUERY_ONLY' },
+                  }),
+                ],
+              };
+            }
             const document = enveloped.parse(params.query);
             const errors = enveloped.validate(enveloped.schema, document);
             if (errors.length > 0) return { data: null, errors };

@@ -185,7 +185,13 @@ export function AuditLogTable({
           </Alert.Title>
         </Alert.Root>
       ) : null}
-      <Table.ScrollArea borderWidth="1px" rounded="md" bg="white">
+      <Table.ScrollArea
+        borderWidth="1px"
+        rounded="md"
+        bg="white"
+        tabIndex={0}
+        aria-label="Audit entries (scrolls sideways on narrow screens)"
+      >
         <Table.Root size="sm" aria-label="Audit entries">
           <Table.Header>
             <Table.Row>

@@ -33,7 +33,7 @@ export function PersonaHistory({ user }: { user: personaHistory_user$key }) {
   if (edges.length === 0) return <Text color="gray.700">No persona has been assigned yet.</Text>;
   return (
     <Box>
-      <Table.ScrollArea borderWidth="1px" rounded="md" bg="white">
+      <Table.ScrollArea borderWidth="1px" rounded="md" bg="white" tabIndex={0} aria-label="Persona history">
         <Table.Root size="sm">
           <Table.Caption captionSide="top" textAlign="start" pb="2" color="gray.700">
             {data.personaHistory.totalCount} assignments, newest first
