@@ -84,7 +84,8 @@ describe('persisted documents', () => {
     const yoga = yogaWith({ documents: PersistedDocuments.fromFile(), allowArbitraryDocuments: false });
     const client = createClient({
       url: 'http://yoga/graphql/stream',
-      fetchFn: ((input: string, init?: RequestInit) => yoga.fetch(new URL(input), init ?? {})) as typeof fetch,
+      fetchFn: ((input: string, init?: RequestInit) =>
+        yoga.fetch(new URL(input), init ?? {})) as typeof fetch,
       retryAttempts: 0,
     });
     const firstResult = (query: string) =>
