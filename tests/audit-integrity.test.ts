@@ -78,10 +78,9 @@ async function asDatabaseOwner(sql: string) {
   );
 }
 
-/** Deletes entries the way the retention job may: with spendsense.audit_retention on in its transaction. */
+/** Removes the oldest entries as archival does once they are safely in an archive. */
 async function deleteAsRetention(throughSeq: number) {
-  await db.sql.exec(`DO $$ BEGIN PERFORM set_config('spendsense.audit_retention', 'on', true);
-    DELETE FROM audit_log WHERE seq <= ${throughSeq}; END $$;`);
+  await asDatabaseOwner(`DELETE FROM audit_log WHERE seq <= ${throughSeq};`);
 }
 
 async function integrity(variables: Record<string, unknown> = {}): Promise<Report> {

@@ -5,6 +5,8 @@ import { REPO_ROOT } from './db/paths.js';
 export interface ServerConfig {
   /** A PostgreSQL URL; unset means the embedded PGlite database in `dataDir`. */
   databaseUrl: string | undefined;
+  /** The schema owner's PostgreSQL URL, used only for migrations when `databaseUrl` is the application role. */
+  migrationDatabaseUrl: string | undefined;
   /** Folder of the embedded database. `memory://` keeps it in memory (tests). */
   dataDir: string;
   /** Redis URL for sharing live events between several API instances. */
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
   return {
     databaseUrl,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     dataDir: env.DATA_DIR || path.join(REPO_ROOT, '.data', 'pglite'),
     redisUrl: env.REDIS_URL || undefined,
     host: env.HOST || '127.0.0.1',

@@ -12,7 +12,12 @@ import { createOversightYoga } from './yoga.js';
 const config = loadConfig();
 const log = (message: string) => console.log(message);
 
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+const db = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  migrationDatabaseUrl: config.migrationDatabaseUrl,
+  dataDir: config.dataDir,
+  log,
+});
 const pubsub = createOversightPubSub(config.redisUrl);
 const services: ServiceContext = {
   db,

@@ -21,6 +21,11 @@ export interface Database {
 export interface OpenDatabaseOptions {
   /** PostgreSQL URL; without it the embedded PGlite database is used. */
   databaseUrl?: string | undefined;
+  /**
+   * PostgreSQL URL of the schema owner, used only to apply migrations; `databaseUrl` then names the
+   * application role, which may not change the schema (README: "Database roles"). Unset: `databaseUrl` migrates.
+   */
+  migrationDatabaseUrl?: string | undefined;
   /** PGlite data folder; `memory://` for an in-memory database. */
   dataDir?: string | undefined;
   /** Apply pending migrations before returning (default true). */
@@ -53,7 +58,16 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       if (!closing) console.warn(`PostgreSQL connection lost while idle: ${error.message}`);
     });
     const sql = pgExecutor(pool);
-    if (migrate) await applyMigrations(sql, MIGRATIONS_DIR, options.log);
+    if (migrate && options.migrationDatabaseUrl) {
+      const ownerPool = new pg.Pool({ connectionString: options.migrationDatabaseUrl, max: 1 });
+      try {
+        await applyMigrations(pgExecutor(ownerPool), MIGRATIONS_DIR, options.log);
+      } finally {
+        await ownerPool.end();
+      }
+    } else if (migrate) {
+      await applyMigrations(sql, MIGRATIONS_DIR, options.log);
+    }
     const prisma = createPrisma(new PrismaPg(pool), options.onQuery);
     return {
       kind: 'postgres',
