@@ -31,6 +31,13 @@ export interface ServerConfig {
   allowArbitraryDocuments: boolean;
   /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you control). */
   trustProxy: boolean;
+  /** Ed25519 private key (PKCS#8 PEM) signing chain checkpoints and export manifests: inline, or a file. */
+  auditSigningKey: { pem: string } | { file: string };
+  /** The append-only checkpoint log kept outside the database. */
+  auditCheckpointFile: string;
+  /** A checkpoint after this many entries, or after this many seconds with new entries (0 turns either off). */
+  auditCheckpointEveryEntries: number;
+  auditCheckpointEverySeconds: number;
   /** Requests per minute (0 = no limit): logins per client IP and per username, audit queries and exports per operator. */
   rateLimits: { loginPerMinute: number; auditQueriesPerMinute: number; exportsPerMinute: number };
 }
@@ -64,6 +71,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     allowArbitraryDocuments:
       env.ALLOW_ARBITRARY_DOCUMENTS !== '0' && env.ALLOW_ARBITRARY_DOCUMENTS !== 'false',
+    auditSigningKey: env.AUDIT_SIGNING_KEY
+      ? { pem: env.AUDIT_SIGNING_KEY }
+      : { file: env.AUDIT_SIGNING_KEY_FILE || path.join(REPO_ROOT, '.data', 'audit-signing-key.pem') },
+    auditCheckpointFile:
+      env.AUDIT_CHECKPOINT_FILE || path.join(REPO_ROOT, '.data', 'audit-checkpoints.jsonl'),
+    auditCheckpointEveryEntries: intFromEnv(env, 'AUDIT_CHECKPOINT_EVERY_ENTRIES', 1000),
+    auditCheckpointEverySeconds: intFromEnv(env, 'AUDIT_CHECKPOINT_EVERY_SECONDS', 60),
     rateLimits: {
       loginPerMinute: intFromEnv(env, 'RATE_LIMIT_LOGINS_PER_MINUTE', 10),
       auditQueriesPerMinute: intFromEnv(env, 'RATE_LIMIT_AUDIT_QUERIES_PER_MINUTE', 120),

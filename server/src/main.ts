@@ -4,6 +4,7 @@ import { openDatabase } from './db/client.js';
 import { withConsole } from './http/console.js';
 import { PersistedDocuments } from './http/persisted-documents.js';
 import { createOversightPubSub } from './pubsub.js';
+import { Checkpointer, checkpointingFromConfig } from './services/audit/checkpoints.js';
 import { auditLiveFeed } from './services/audit/live-feed.js';
 import type { ServiceContext } from './services/context.js';
 import { ensureDemoData } from './services/demo/index.js';
@@ -25,7 +26,11 @@ const services: ServiceContext = {
   scryptCost: config.scryptCost,
   sessionTtlHours: config.sessionTtlHours,
   pubsub,
+  checkpointing: checkpointingFromConfig(config, (message) => console.warn(message)),
 };
+services.checkpointer = new Checkpointer(services, (error) =>
+  console.error('Could not write an audit checkpoint', error),
+);
 
 const demoLogins = config.demoEnabled ? await ensureDemoData(services, config, log) : [];
 
@@ -61,6 +66,8 @@ async function shutdown(signal: string) {
   log(`\n${signal}: shutting down`);
   server.close();
   auditLiveFeed(services).close();
+  services.checkpointer?.stop();
+  await services.checkpointer?.checkpoint();
   await pubsub.close();
   await db.close();
   process.exit(0);

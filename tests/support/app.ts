@@ -13,7 +13,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 /** The real server, called in-process through yoga.fetch, over a real database. */
 export function createTestApp(
   db: Database,
-  options: { now?: () => Date; pubsub?: ServiceContext['pubsub'] } = {},
+  options: {
+    now?: () => Date;
+    pubsub?: ServiceContext['pubsub'];
+    checkpointing?: ServiceContext['checkpointing'];
+  } = {},
 ) {
   const services: ServiceContext = {
     db,
@@ -21,6 +25,7 @@ export function createTestApp(
     scryptCost: 1024,
     sessionTtlHours: 12,
     pubsub: options.pubsub ?? createOversightPubSub(),
+    checkpointing: options.checkpointing,
   };
   const yoga = createOversightYoga({ services });
 

@@ -291,5 +291,13 @@ function fixtureData(
         prev_hash_before_first: GENESIS_HASH,
         head_hash: 'b'.repeat(64),
       };
+    case 'audit_checkpoint':
+      return {
+        checkpoint_version: 1,
+        seq: 1 + index,
+        head_hash: 'b'.repeat(64),
+        signed_at: '2026-01-01T00:00:00.000Z',
+        signature: { algorithm: 'Ed25519', key_id: '0123456789abcdef', value: 'c2lnbmF0dXJl' },
+      };
   }
 }

@@ -7,6 +7,8 @@
  *                   demo operators, customers and months of audited history (0: today only)
  *   ingest          --json FILE | --csv-dir DIR [--as-of YYYY-MM-DD]      validated, all-or-nothing
  *   assign-all      [--as-of YYYY-MM-DD]                                   personas for every customer
+ *   audit-public-key                 prints the public key that verifies checkpoints and export manifests
+ *   audit-checkpoint                 signs the chain head now (checkpoint log + audit_checkpoint entry)
  *
  * All commands use DATABASE_URL when set, otherwise the embedded database in DATA_DIR.
  */
@@ -14,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { createOversightPubSub } from '../pubsub.js';
+import { checkpointingFromConfig, writeCheckpoint } from '../services/audit/checkpoints.js';
 import type { ServiceContext } from '../services/context.js';
 import { assignCommand, createOperatorCommand, ingestCommand, seedCommand } from './commands.js';
 
@@ -39,6 +42,17 @@ const commands: Record<string, (ctx: ServiceContext, options: typeof values) => 
   seed: seedCommand,
   ingest: ingestCommand,
   'assign-all': assignCommand,
+  'audit-public-key': async (ctx) => {
+    process.stdout.write(ctx.checkpointing!.key.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  },
+  'audit-checkpoint': async (ctx) => {
+    const checkpoint = await writeCheckpoint(ctx);
+    console.log(
+      checkpoint
+        ? `Checkpoint at seq ${checkpoint.seq}, head ${checkpoint.head_hash}`
+        : 'Nothing new to sign',
+    );
+  },
 };
 
 const run = command ? commands[command] : undefined;
@@ -50,13 +64,18 @@ if (!run) {
 }
 
 const config = loadConfig();
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const db = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  migrationDatabaseUrl: config.migrationDatabaseUrl,
+  dataDir: config.dataDir,
+});
 const ctx: ServiceContext = {
   db,
   now: () => new Date(),
   scryptCost: config.scryptCost,
   sessionTtlHours: config.sessionTtlHours,
   pubsub: createOversightPubSub(),
+  checkpointing: checkpointingFromConfig(config, (message) => console.warn(message)),
 };
 try {
   await run(ctx, values);

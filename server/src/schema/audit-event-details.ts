@@ -418,6 +418,32 @@ const AuditPurgedDetails = builder.objectRef<DetailsOf<'audit_purged'>>('AuditPu
   }),
 });
 
+const AuditCheckpointDetails = builder
+  .objectRef<DetailsOf<'audit_checkpoint'>>('AuditCheckpointDetails')
+  .implement({
+    description:
+      'The chain head was signed and written to the checkpoint log kept outside the database; auditIntegrity compares the chain with it.',
+    fields: (t) => ({
+      checkpointSeq: t.string({
+        description: 'Sequence number of the chain head that was signed.',
+        resolve: (d) => String(d.data.seq),
+      }),
+      headHash: t.string({ description: 'Hash of that entry.', resolve: (d) => d.data.head_hash }),
+      signedAt: t.string({
+        description: 'When it was signed (UTC, ISO 8601).',
+        resolve: (d) => d.data.signed_at,
+      }),
+      keyId: t.string({
+        description: 'Which signing key: the first 16 hex digits of sha256 of its public key.',
+        resolve: (d) => d.data.signature.key_id,
+      }),
+      signature: t.string({
+        description: 'The Ed25519 signature (base64) over the canonical JSON of the checkpoint.',
+        resolve: (d) => d.data.signature.value,
+      }),
+    }),
+  });
+
 const DETAILS_TYPES = {
   recommendation_generated: RecommendationGeneratedDetails,
   consent_changed: ConsentChangedDetails,
@@ -431,6 +457,7 @@ const DETAILS_TYPES = {
   audit_exported: AuditExportedDetails,
   audit_archived: AuditArchivedDetails,
   audit_purged: AuditPurgedDetails,
+  audit_checkpoint: AuditCheckpointDetails,
 } as const;
 
 export const AuditEventDetailsUnion = builder.unionType('AuditEventDetails', {

@@ -64,6 +64,11 @@ export const AUDIT_EVENT_TYPES = {
     description: 'An archive reached the end of its retention period and was deleted.',
     carries: { user: 'absent', operator: 'optional', recommendation: 'absent' },
   },
+  audit_checkpoint: {
+    description:
+      'The chain head was signed (Ed25519) and written to the checkpoint log kept outside the database.',
+    carries: { user: 'absent', operator: 'absent', recommendation: 'absent' },
+  },
 } as const satisfies Record<string, AuditEventTypeInfo>;
 
 export type AuditEventType = keyof typeof AUDIT_EVENT_TYPES;
@@ -214,6 +219,15 @@ export type AuditPurgedData = {
   head_hash: string;
 };
 
+/** A signed checkpoint of the chain head, as written to the checkpoint log (see checkpoint.ts). */
+export type AuditCheckpointData = {
+  checkpoint_version: 1;
+  seq: number;
+  head_hash: string;
+  signed_at: string;
+  signature: { algorithm: 'Ed25519'; key_id: string; value: string };
+};
+
 export interface AuditEventDataMap {
   recommendation_generated: RecommendationGeneratedData;
   consent_changed: ConsentChangedData;
@@ -227,6 +241,7 @@ export interface AuditEventDataMap {
   audit_exported: AuditExportedData;
   audit_archived: AuditArchivedData;
   audit_purged: AuditPurgedData;
+  audit_checkpoint: AuditCheckpointData;
 }
 
 /** An event type with the data that belongs to it; narrowing on `eventType` types `eventData`. */

@@ -114,6 +114,8 @@ export function auditEntryAction(eventType: string, eventData: JsonObject): stri
     case 'audit_archived':
     case 'audit_purged':
       return seqRange(eventData['range']);
+    case 'audit_checkpoint':
+      return typeof eventData['seq'] === 'number' ? String(eventData['seq']) : '';
     default:
       return '';
   }

@@ -22,6 +22,13 @@ export {
   sealAuditEntry,
 } from './chain.js';
 export {
+  type AuditCheckpoint,
+  checkpointHead,
+  checkpointProblem,
+  type SignedAuditCheckpoint,
+  signCheckpoint,
+} from './checkpoint.js';
+export {
   type AuditEntryContent,
   auditContentProblem,
   auditTimestamp,
@@ -34,6 +41,7 @@ export {
   AUDIT_EVENT_TYPE_NAMES,
   AUDIT_EVENT_TYPES,
   type AuditArchivedData,
+  type AuditCheckpointData,
   type AuditEvent,
   type AuditEventDataMap,
   type AuditEventType,
@@ -97,6 +105,18 @@ export {
   type FilterableAuditEntry,
   matchesAuditFilter,
 } from './filter.js';
+export {
+  type AuditSigningKey,
+  type DocumentSignature,
+  keyIdOf,
+  publicKeyFromPem,
+  SIGNATURE_PROBLEM_TEXT,
+  type SignatureProblem,
+  type Signed,
+  signatureProblem,
+  signDocument,
+  signingKeyFromPem,
+} from './signing.js';
 export { auditEntryProblems, type EventDataValidation, validateEventData } from './validateEventData.js';
 export {
   AuditChainVerifier,

@@ -242,5 +242,16 @@ function sampleEvent(eventType: AuditEventType, tools: SampleTools): AuditEvent 
           head_hash: SAMPLE_HASH,
         },
       };
+    case 'audit_checkpoint':
+      return {
+        eventType,
+        eventData: {
+          checkpoint_version: 1,
+          seq: Math.max(1, seq - 1),
+          head_hash: SAMPLE_HASH,
+          signed_at: '2026-11-22T07:02:49.123Z',
+          signature: { algorithm: 'Ed25519', key_id: '0123456789abcdef', value: 'c2lnbmF0dXJl' },
+        },
+      };
   }
 }

@@ -86,10 +86,17 @@ const validData: { [K in AuditEventType]: AuditEventDataMap[K] } = {
     prev_hash_before_first: '0'.repeat(64),
     head_hash: HASH,
   },
+  audit_checkpoint: {
+    checkpoint_version: 1,
+    seq: 10,
+    head_hash: HASH,
+    signed_at: '2026-11-22T07:02:49.123Z',
+    signature: { algorithm: 'Ed25519', key_id: '0123456789abcdef', value: 'c2lnbmF0dXJl' },
+  },
 };
 
 describe('AUDIT_EVENT_TYPES', () => {
-  it('lists the nine product event types and the three the trail needs about itself', () => {
+  it('lists the nine product event types and the four the trail needs about itself', () => {
     expect(AUDIT_EVENT_TYPE_NAMES).toEqual([
       'recommendation_generated',
       'consent_changed',
@@ -103,6 +110,7 @@ describe('AUDIT_EVENT_TYPES', () => {
       'audit_exported',
       'audit_archived',
       'audit_purged',
+      'audit_checkpoint',
     ]);
   });
 

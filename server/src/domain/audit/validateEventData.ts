@@ -193,6 +193,18 @@ const SHAPES: { [K in AuditEventType]: Shape } = {
   },
   audit_archived: archiveShape,
   audit_purged: archiveShape,
+  audit_checkpoint: {
+    required: {
+      checkpoint_version: { expected: '1', test: (value) => value === 1 },
+      seq,
+      head_hash: hash,
+      signed_at: nonEmptyText,
+      signature: record(
+        { algorithm: oneOf('Ed25519'), key_id: nonEmptyText, value: nonEmptyText },
+        '{ algorithm, key_id, value }',
+      ),
+    },
+  },
 };
 
 /**

@@ -104,5 +104,6 @@ export async function runAudited<T>(
   for (const entry of writer?.appended ?? []) {
     ctx.pubsub.publish('auditEntry:added', { seq: entry.seq.toString() });
   }
+  if (writer?.appended.length) ctx.checkpointer?.noteAppended(writer.appended.length);
   return result;
 }

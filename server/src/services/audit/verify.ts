@@ -3,6 +3,7 @@ import {
   type AuditEventType,
   type ChainFailureReason,
   type ChainHead,
+  checkpointHead,
   GENESIS_HASH,
   type JsonObject,
   type StoredAuditEntry,
@@ -11,6 +12,7 @@ import { badInput } from '../../errors.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ServiceContext } from '../context.js';
 import type { Db } from '../db-types.js';
+import { readCheckpoints } from './checkpoints.js';
 
 /**
  * Everything {@link verifyChain} reports, plus `head_mismatch`: the table and `audit_chain_head` disagree
@@ -113,9 +115,26 @@ export async function verifyAuditIntegrity(
     });
   }
 
+  // Signed heads kept outside the database: the only record a rewrite of the tail and the head cannot reach.
+  const outside = ctx.checkpointing ? await readCheckpoints(ctx.checkpointing) : { valid: [], problems: [] };
+  const badCheckpoint = outside.problems[0];
+  if (badCheckpoint) {
+    return report({
+      valid: false,
+      checked: 0,
+      firstInvalidSeq: badCheckpoint.seq,
+      reason: 'checkpoint_mismatch',
+      message: `The checkpoint log holds an entry that does not verify with the signing key: ${badCheckpoint.problem}`,
+      lastVerifiedSeq: null,
+      lastVerifiedHash: null,
+    });
+  }
   const verifier = new AuditChainVerifier({
     expectedFirstSeq: anchor.seq + 1,
     expectedPrevHash: anchor.hash,
+    checkpoints: outside.valid
+      .filter((checkpoint) => checkpoint.seq >= start && (reachesHead || checkpoint.seq <= end))
+      .map(checkpointHead),
   });
   // The next batch is read while this one is hashed: two batches in memory at most, I/O and CPU overlapped.
   let pending = start <= end ? readBatch(db, start, end, batchSize) : null;
