@@ -9,8 +9,9 @@
  * flat for CSV and NDJSON; a JSON file is read twice (once for its trailing manifest), also streamed.
  * What a success proves is in server/src/domain/audit/EXPORTS.md.
  */
+import type { KeyObject } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import {
@@ -18,13 +19,19 @@ import {
   AuditExportFormatError,
   AuditJsonExportReader,
   CsvRecordReader,
+  checkpointProblem,
+  csvDerivedColumnProblem,
   csvRecordKind,
   detectAuditExportFormat,
   entryFromCsvRecord,
   manifestFromCsvRecord,
   manifestProblem,
   parseNdjsonLine,
+  publicKeyFromPem,
+  SIGNATURE_PROBLEM_TEXT,
+  type SignedAuditCheckpoint,
   type StoredAuditEntry,
+  signatureProblem,
   verifyExportRows,
 } from '../domain/audit/index.js';
 import { progressBar } from './progress.js';
@@ -45,11 +52,18 @@ export interface ExportFileVerdict {
   /** A verification reason code (see exportManifest.ts), or `format_error` / `manifest_missing`. */
   reason: string | null;
   message: string | null;
+  /** Whether the manifest's signature and checkpoint were checked (a public key was given). */
+  signatureChecked: boolean;
 }
 
 export interface VerifyExportFileOptions {
   /** Called every few thousand rows with the bytes read so far and the file size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /**
+   * The server's public key (`pnpm cli audit-public-key`). With it the manifest must be signed, unedited,
+   * and bound to a signed checkpoint of the chain; without it only the hashes are checked.
+   */
+  publicKey?: KeyObject;
 }
 
 const HEAD_BYTES = 1 << 20;
@@ -92,6 +106,10 @@ export async function verifyExportFile(
   }
   const problem = manifestProblem(manifest) ?? extraManifestProblem(manifest, format);
   if (problem !== null) return invalid(format, 0, null, 'manifest_invalid', problem);
+  if (options.publicKey) {
+    const unsigned = signedManifestProblem(manifest as SignedManifest, options.publicKey);
+    if (unsigned !== null) return invalid(format, 0, null, unsigned.reason, unsigned.message);
+  }
 
   const source = new ExportRowSource(path, format, size, options.onProgress);
   try {
@@ -99,13 +117,25 @@ export async function verifyExportFile(
       source.rows(),
       manifest as Parameters<typeof verifyExportRows>[1],
     );
-    const m = manifest as {
-      row_count: number;
-      first_seq: number | null;
-      last_seq: number | null;
-      head_hash: string | null;
-    };
+    const m = manifest as SignedManifest;
+    const checkpoint = options.publicKey ? m.checkpoint : undefined;
+    if (
+      verification.valid &&
+      checkpoint &&
+      verification.coverage === 'complete_range' &&
+      m.last_seq === checkpoint.seq &&
+      m.head_hash !== checkpoint.head_hash
+    ) {
+      return invalid(
+        format,
+        verification.checked,
+        checkpoint.seq,
+        'checkpoint_mismatch',
+        `Entry ${checkpoint.seq}: hash ${m.head_hash} differs from the signed checkpoint ${checkpoint.head_hash}`,
+      );
+    }
     return {
+      signatureChecked: options.publicKey !== undefined,
       valid: verification.valid,
       format,
       coverage: verification.coverage,
@@ -119,6 +149,9 @@ export async function verifyExportFile(
       message: verification.message,
     };
   } catch (error) {
+    if (error instanceof DerivedColumnError) {
+      return invalid(format, source.rowsRead, error.seq, 'derived_column_mismatch', error.message);
+    }
     if (!(error instanceof AuditExportFormatError)) throw error;
     const after = source.lastSeq === null ? '' : ` (after the entry with seq ${source.lastSeq})`;
     const seq = source.lastSeq === null ? null : source.lastSeq + 1;
@@ -136,6 +169,7 @@ function invalid(
   message: string,
 ): ExportFileVerdict {
   return {
+    signatureChecked: false,
     valid: false,
     format,
     coverage: null,
@@ -148,6 +182,70 @@ function invalid(
     reason,
     message,
   };
+}
+
+interface SignedManifest {
+  row_count: number;
+  first_seq: number | null;
+  last_seq: number | null;
+  head_hash: string | null;
+  filters: Record<string, unknown>;
+  complete_range: boolean;
+  chain_head?: { seq: number; hash: string };
+  checkpoint?: SignedAuditCheckpoint;
+}
+
+/**
+ * With the public key: the manifest is signed by it and unedited, names a checkpoint signed by it, its
+ * chain_head is that checkpoint, and its rows end at or before it. An unfiltered export must claim its
+ * whole range, so no row can be left out of it.
+ */
+function signedManifestProblem(
+  manifest: SignedManifest,
+  publicKey: KeyObject,
+): { reason: string; message: string } | null {
+  const signature = signatureProblem(manifest, publicKey);
+  if (signature !== null) {
+    return {
+      reason: 'manifest_signature_invalid',
+      message: `The manifest cannot be trusted: ${SIGNATURE_PROBLEM_TEXT[signature]}`,
+    };
+  }
+  const checkpoint = manifest.checkpoint;
+  const problem =
+    checkpoint === undefined ? 'the manifest names no checkpoint' : checkpointProblem(checkpoint, publicKey);
+  if (problem !== null || checkpoint === undefined) {
+    return {
+      reason: 'checkpoint_invalid',
+      message: `The manifest's checkpoint cannot be trusted: ${problem}`,
+    };
+  }
+  if (manifest.chain_head?.seq !== checkpoint.seq || manifest.chain_head?.hash !== checkpoint.head_hash) {
+    return {
+      reason: 'checkpoint_mismatch',
+      message: "The manifest's chain_head is not its signed checkpoint",
+    };
+  }
+  if (manifest.last_seq !== null && manifest.last_seq > checkpoint.seq) {
+    return {
+      reason: 'checkpoint_mismatch',
+      message: `The rows go past the signed checkpoint at seq ${checkpoint.seq}`,
+    };
+  }
+  if (Object.keys(manifest.filters).length === 0 && manifest.row_count > 0 && !manifest.complete_range) {
+    return { reason: 'manifest_invalid', message: 'An unfiltered export must be a complete range' };
+  }
+  return null;
+}
+
+/** A CSV row whose derived column disagrees with its hashed data. */
+class DerivedColumnError extends AuditExportFormatError {
+  constructor(
+    readonly seq: number | null,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The fields export files add to the domain manifest, which its own check does not know about. */
@@ -324,7 +422,15 @@ class ExportRowSource {
         if (kind === 'manifest') manifestSeen = true;
         else if (kind === 'header')
           throw new AuditExportFormatError(`CSV record ${index} repeats the header`);
-        else yield entryFromCsvRecord(record);
+        else {
+          const entry = entryFromCsvRecord(record);
+          const derived = csvDerivedColumnProblem(record);
+          if (derived !== null) {
+            const seq = typeof entry.seq === 'number' ? entry.seq : null;
+            throw new DerivedColumnError(seq, `Entry ${entry.seq}: ${derived}`);
+          }
+          yield entry;
+        }
       }
     };
     for await (const chunk of this.#stream) {
@@ -349,9 +455,22 @@ class ExportRowSource {
 const PROGRESS_MIN_BYTES = 16 << 20;
 
 async function main(args: string[]): Promise<number> {
-  const [file, ...extra] = args;
-  if (!file || extra.length > 0 || file === '--help' || file === '-h') {
-    process.stderr.write('Usage: pnpm verify-export FILE   (a CSV, JSON or NDJSON audit export)\n');
+  const keyAt = args.indexOf('--public-key');
+  const publicKeyFile = keyAt >= 0 ? args[keyAt + 1] : undefined;
+  const [file, ...extra] = args.filter(
+    (_arg, index) => keyAt < 0 || (index !== keyAt && index !== keyAt + 1),
+  );
+  if (!file || extra.length > 0 || file === '--help' || file === '-h' || (keyAt >= 0 && !publicKeyFile)) {
+    process.stderr.write(
+      'Usage: pnpm verify-export [--public-key KEY.pem] FILE   (a CSV, JSON or NDJSON audit export)\n',
+    );
+    return 2;
+  }
+  let publicKey: KeyObject | undefined;
+  try {
+    publicKey = publicKeyFile ? publicKeyFromPem(await readFile(publicKeyFile, 'utf8')) : undefined;
+  } catch (error) {
+    process.stderr.write(`Cannot read the public key ${publicKeyFile}: ${(error as Error).message}\n`);
     return 2;
   }
   let size: number;
@@ -363,9 +482,14 @@ async function main(args: string[]): Promise<number> {
   }
   const progress = size >= PROGRESS_MIN_BYTES ? progressBar('Verifying export (bytes)') : null;
   try {
-    const verdict = await verifyExportFile(file, { onProgress: progress?.onProgress });
+    const verdict = await verifyExportFile(file, { onProgress: progress?.onProgress, publicKey });
     progress?.stop();
     process.stdout.write(`${describeVerdict(verdict)}\n`);
+    if (!publicKey && verdict.valid) {
+      process.stderr.write(
+        'The manifest signature was not checked: pass --public-key with the key from `pnpm cli audit-public-key`.\n',
+      );
+    }
     return verdict.valid ? 0 : 1;
   } catch (error) {
     progress?.stop();

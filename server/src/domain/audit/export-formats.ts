@@ -1,7 +1,9 @@
 import { canonicalJson, type JsonObject } from '../canonical-json.js';
+import type { SignedAuditCheckpoint } from './checkpoint.js';
 import type { StoredAuditEntry } from './entry.js';
 import type { AuditExportFormat } from './eventTypes.js';
 import type { AuditExportManifest } from './exportManifest.js';
+import type { DocumentSignature } from './signing.js';
 
 /**
  * The three audit export file formats, written and read back. Every format carries each entry's nine
@@ -30,6 +32,10 @@ export const AUDIT_EXPORT_CONTENT_TYPES: Record<AuditExportFormat, string> = {
 export interface AuditExportFileManifest extends AuditExportManifest {
   format: AuditExportFormat;
   chain_head: { seq: number; hash: string };
+  /** The signed checkpoint of `chain_head` (absent when the server signs nothing). */
+  checkpoint?: SignedAuditCheckpoint;
+  /** Ed25519 signature over the rest of the manifest (see signing.ts). */
+  signature?: DocumentSignature;
 }
 
 /** The CSV columns, in order: the seed's headers (timestamp … details) plus what verification needs. */
@@ -266,6 +272,22 @@ export function entryFromCsvRecord(fields: readonly (string | null)[]): StoredAu
     prevHash: at('prev_hash'),
     hash: at('hash'),
   } as StoredAuditEntry;
+}
+
+/**
+ * Why the derived `action` column of an entry's CSV record disagrees with its hashed `details`, or null.
+ * The column is not hashed itself, so only this comparison stops an edit of it from passing verification.
+ */
+export function csvDerivedColumnProblem(fields: readonly (string | null)[]): string | null {
+  const at = (column: (typeof AUDIT_CSV_COLUMNS)[number]) =>
+    fields[AUDIT_CSV_COLUMNS.indexOf(column)] ?? null;
+  const details = jsonOrText(at('details'));
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return null;
+  const expected = auditEntryAction(String(at('event_type')), details as JsonObject);
+  const action = at('action') ?? '';
+  return action === expected
+    ? null
+    : `the action column says ${JSON.stringify(action)} but the hashed details give ${JSON.stringify(expected)}`;
 }
 
 /** Whether a CSV record is the header, the manifest trailer, or an entry. */

@@ -80,6 +80,7 @@ export {
   auditEntryAction,
   CSV_MANIFEST_MARKER,
   CsvRecordReader,
+  csvDerivedColumnProblem,
   csvRecordKind,
   detectAuditExportFormat,
   entryFromCsvRecord,

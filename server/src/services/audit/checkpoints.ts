@@ -111,7 +111,7 @@ export async function readCheckpoints(
   return { valid, problems };
 }
 
-async function readChainHead(db: Db): Promise<ChainHead> {
+export async function readChainHead(db: Db): Promise<ChainHead> {
   const rows = await db.$queryRaw<Array<{ seq: bigint; hash: string }>>`
     SELECT seq, hash FROM audit_chain_head WHERE id = 1`;
   const row = rows[0];
@@ -137,6 +137,17 @@ export async function writeCheckpoint(ctx: ServiceContext): Promise<SignedAuditC
     audit.record({ eventType: 'audit_checkpoint', eventData: checkpoint }),
   );
   return checkpoint;
+}
+
+/**
+ * The checkpoint an export is bounded by: a new one when entries arrived since the last, else the last.
+ * Null without checkpointing, or while the chain is empty.
+ */
+export async function checkpointForExport(ctx: ServiceContext): Promise<SignedAuditCheckpoint | null> {
+  if (!ctx.checkpointing) return null;
+  const written = await writeCheckpoint(ctx);
+  if (written) return written;
+  return (await readCheckpoints(ctx.checkpointing)).valid.at(-1) ?? null;
 }
 
 /**

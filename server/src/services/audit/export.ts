@@ -8,12 +8,15 @@ import {
   type AuditFilter,
   auditFilterProblems,
   auditTimestamp,
+  checkpointHead,
   type JsonObject,
   type StoredAuditEntry,
+  signDocument,
 } from '../../domain/audit/index.js';
 import { badInput } from '../../errors.js';
 import type { RequestOrigin, ServiceContext } from '../context.js';
 import type { Db } from '../db-types.js';
+import { checkpointForExport, readChainHead } from './checkpoints.js';
 import { auditFilterSql, seqRangeOfTimeWindow } from './query.js';
 import { runAudited } from './record-audit.js';
 
@@ -80,7 +83,10 @@ export async function exportAuditLog(
   const generatedAt = ctx.now();
   const filters = auditFilterJson(filter);
   const unfiltered = Object.keys(filters).length === 0;
-  const chainHead = await readChainHead(ctx.db.prisma);
+  // A signed checkpoint bounds the export: its rows end at a head signed outside the database, which the
+  // manifest names, so verify-export can tie a complete export to the chain with the public key alone.
+  const checkpoint = await checkpointForExport(ctx);
+  const chainHead = checkpoint ? checkpointHead(checkpoint) : await readChainHead(ctx.db.prisma);
   const range = await seqRangeOf(ctx.db.prisma, filter, chainHead.seq);
 
   const encoder = new AuditExportEncoder(format);
@@ -171,8 +177,11 @@ export async function exportAuditLog(
             complete_range: sent.rows > 0 && (unfiltered || contiguous),
             format,
             chain_head: chainHead,
+            ...(checkpoint ? { checkpoint } : {}),
           };
-          controller.enqueue(utf8.encode(text + encoder.finish(manifest)));
+          const key = ctx.checkpointing?.key;
+          const finished = key ? signDocument(manifest as unknown as JsonObject, key) : manifest;
+          controller.enqueue(utf8.encode(text + encoder.finish(finished as AuditExportFileManifest)));
           controller.close();
         } catch (error) {
           console.error('Audit export failed', error);
@@ -269,13 +278,6 @@ export async function fetchAuditExportBatch(
     prevHash: row.prev_hash,
     hash: row.hash,
   }));
-}
-
-async function readChainHead(db: Db): Promise<{ seq: number; hash: string }> {
-  const [head] = await db.$queryRaw<Array<{ seq: bigint | number; hash: string }>>`
-    SELECT seq, hash FROM audit_chain_head WHERE id = 1`;
-  if (!head) throw new Error('audit_chain_head has no row: the audit migration has not run');
-  return { seq: Number(head.seq), hash: head.hash };
 }
 
 /**
