@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<f961ebbcb04bee22b525cbaac9db0e43>>
+ * @generated SignedSource<<3a3ecb1ab28a27b202f9d6b2853ae1e5>>
  * @relayHash 3bc35c87a01af0781b623acda2b80670
  * @lightSyntaxTransform
  */
@@ -12,7 +12,7 @@
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
-export type AuditEventType = "AUDIT_ARCHIVED" | "AUDIT_EXPORTED" | "AUDIT_PURGED" | "CONSENT_CHANGED" | "ELIGIBILITY_CHECKED" | "LOGIN_ATTEMPT" | "OPERATOR_ACTION" | "PERSONA_ASSIGNED" | "PERSONA_OVERRIDDEN" | "RECOMMENDATION_GENERATED" | "TONE_VALIDATED" | "UNAUTHORIZED_ACCESS" | "%future added value";
+export type AuditEventType = "AUDIT_ARCHIVED" | "AUDIT_CHECKPOINT" | "AUDIT_EXPORTED" | "AUDIT_PURGED" | "CONSENT_CHANGED" | "ELIGIBILITY_CHECKED" | "LOGIN_ATTEMPT" | "OPERATOR_ACTION" | "PERSONA_ASSIGNED" | "PERSONA_OVERRIDDEN" | "RECOMMENDATION_GENERATED" | "TONE_VALIDATED" | "UNAUTHORIZED_ACCESS" | "%future added value";
 export type AuditLogOrder = "EVENT_TYPE_ASC" | "EVENT_TYPE_DESC" | "SEQ_ASC" | "SEQ_DESC" | "%future added value";
 export type AuditLogFilter = {
   eventTypes?: ReadonlyArray<AuditEventType> | null | undefined;

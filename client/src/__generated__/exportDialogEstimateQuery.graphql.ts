@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<e48a24e493086eb5ba72145814df33b3>>
+ * @generated SignedSource<<9c685c7445d62dc39a6da1d7922c79ec>>
  * @relayHash 4f4279cbd2a004f0e09ca56fb4f0d185
  * @lightSyntaxTransform
  */
@@ -11,7 +11,7 @@
 // @relayRequestID 64572b86780218dfcbadbf10e3cc3516aad6dfb8568fd36e4dd061274d65abbc
 
 import { ConcreteRequest } from 'relay-runtime';
-export type AuditEventType = "AUDIT_ARCHIVED" | "AUDIT_EXPORTED" | "AUDIT_PURGED" | "CONSENT_CHANGED" | "ELIGIBILITY_CHECKED" | "LOGIN_ATTEMPT" | "OPERATOR_ACTION" | "PERSONA_ASSIGNED" | "PERSONA_OVERRIDDEN" | "RECOMMENDATION_GENERATED" | "TONE_VALIDATED" | "UNAUTHORIZED_ACCESS" | "%future added value";
+export type AuditEventType = "AUDIT_ARCHIVED" | "AUDIT_CHECKPOINT" | "AUDIT_EXPORTED" | "AUDIT_PURGED" | "CONSENT_CHANGED" | "ELIGIBILITY_CHECKED" | "LOGIN_ATTEMPT" | "OPERATOR_ACTION" | "PERSONA_ASSIGNED" | "PERSONA_OVERRIDDEN" | "RECOMMENDATION_GENERATED" | "TONE_VALIDATED" | "UNAUTHORIZED_ACCESS" | "%future added value";
 export type AuditLogFilter = {
   eventTypes?: ReadonlyArray<AuditEventType> | null | undefined;
   from?: any | null | undefined;

@@ -3,8 +3,8 @@ import type { AuditEventType } from '@spendsense/server/domain/audit/eventTypes'
 
 /**
  * One colour per event type, so a column of them reads at a glance. The subtle variant puts the palette's
- * darkest text on its lightest background, which keeps every pair above WCAG AA contrast; the two archival
- * types reuse a palette in the outline variant.
+ * darkest text on its lightest background, which keeps every pair above WCAG AA contrast; the archival and
+ * checkpoint types reuse a palette in the outline variant.
  */
 const STYLE: Record<AuditEventType, { palette: string; variant: 'subtle' | 'outline' }> = {
   recommendation_generated: { palette: 'teal', variant: 'subtle' },
@@ -19,6 +19,7 @@ const STYLE: Record<AuditEventType, { palette: string; variant: 'subtle' | 'outl
   audit_exported: { palette: 'yellow', variant: 'subtle' },
   audit_archived: { palette: 'gray', variant: 'outline' },
   audit_purged: { palette: 'red', variant: 'outline' },
+  audit_checkpoint: { palette: 'green', variant: 'outline' },
 };
 
 export function eventTypeName(eventType: string): AuditEventType {
