@@ -39,8 +39,12 @@ export function useOverridePersona(): [
         updater: (store) => {
           const assignment = store.getRootField('overridePersona');
           const user = store.get(variables.userId);
-          if (assignment && user)
-            user.setLinkedRecord(assignment, 'currentPersona', { window: variables.window });
+          if (!assignment || !user) return;
+          user.setLinkedRecord(assignment, 'currentPersona', { window: variables.window });
+          // @prependNode adds the row; the count beside it is ours to keep in step.
+          const history = ConnectionHandler.getConnection(user, 'personaHistory_personaHistory');
+          const total = history?.getValue('totalCount');
+          if (history && typeof total === 'number') history.setValue(total + 1, 'totalCount');
         },
         onCompleted: () => callbacks.onDone(),
         onError: (error) => callbacks.onError(error),

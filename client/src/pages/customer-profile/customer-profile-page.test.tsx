@@ -259,6 +259,9 @@ describe('customer profile page', () => {
     const d30 = screen.getByRole('region', { name: '30-day window' });
     expect(within(d30).getByTestId('persona-D30').textContent).toBe('Savings Builder');
     expect(within(d30).getByText('Override')).toBeTruthy();
+    expect(within(d30).getByText('Assigned by override (did not qualify)')).toBeTruthy();
+    expect(within(d30).getByText('Qualified')).toBeTruthy();
+    expect(screen.getByText('3 assignments, newest first')).toBeTruthy();
     expect(screen.getByText('Override by Avery Admin')).toBeTruthy();
   });
 });

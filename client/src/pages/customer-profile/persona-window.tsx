@@ -125,19 +125,11 @@ export function PersonaWindow({
                       {evaluation.persona?.priority ? `${evaluation.persona.priority}. ` : ''}
                       {personaLabel(evaluation.personaId, evaluation.persona?.name)}
                     </Text>
-                    {evaluation.personaId === data.personaId ? (
-                      <Badge colorPalette="green" variant="solid" bg="green.700">
-                        Assigned
-                      </Badge>
-                    ) : evaluation.matched ? (
-                      <Badge colorPalette="blue" variant="subtle">
-                        Qualified, lower priority
-                      </Badge>
-                    ) : (
-                      <Badge colorPalette="gray" variant="subtle">
-                        Did not qualify
-                      </Badge>
-                    )}
+                    <EvaluationBadge
+                      assigned={evaluation.personaId === data.personaId}
+                      matched={evaluation.matched}
+                      override={data.source === 'OVERRIDE'}
+                    />
                   </HStack>
                   <Accordion.ItemIndicator />
                 </Accordion.ItemTrigger>
@@ -167,6 +159,47 @@ export function PersonaWindow({
         </Text>
       </Card.Body>
     </Card.Root>
+  );
+}
+
+/**
+ * Where a persona stands in this decision. Under an override the assigned persona may not have qualified, and
+ * the qualifying ones were not outranked but set aside, so the words differ.
+ */
+function EvaluationBadge({
+  assigned,
+  matched,
+  override,
+}: {
+  assigned: boolean;
+  matched: boolean;
+  override: boolean;
+}) {
+  if (assigned && override) {
+    return (
+      <Badge colorPalette="purple" variant="solid">
+        Assigned by override{matched ? '' : ' (did not qualify)'}
+      </Badge>
+    );
+  }
+  if (assigned) {
+    return (
+      <Badge colorPalette="green" variant="solid" bg="green.700">
+        Assigned
+      </Badge>
+    );
+  }
+  if (matched) {
+    return (
+      <Badge colorPalette="blue" variant="subtle">
+        {override ? 'Qualified' : 'Qualified, lower priority'}
+      </Badge>
+    );
+  }
+  return (
+    <Badge colorPalette="gray" variant="subtle">
+      Did not qualify
+    </Badge>
   );
 }
 
