@@ -48,7 +48,10 @@ async function loaded(page: Page) {
 
 /** Waits for running CSS transitions (a button changing colour) so a screenshot shows the settled screen. */
 async function settled(page: Page) {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  // allSettled: a transition cancelled on the way (its element re-rendered) rejects, and that is settled too.
+  await page.evaluate(() =>
+    Promise.allSettled(document.getAnimations().map((animation) => animation.finished)),
+  );
 }
 
 /** Set before an action and read after it: still there means the page was not reloaded. */
@@ -83,6 +86,7 @@ describe('customer profile, review queue and compliance dashboard in Chromium, a
         })
         .count(),
     ).toBe(6);
+    await settled(page);
     expect(await wcagViolations(page)).toEqual([]);
     await settled(page);
     await screenshot(page, '10-customer-profile');
@@ -136,6 +140,7 @@ describe('customer profile, review queue and compliance dashboard in Chromium, a
     await loaded(page);
     const items = page.getByTestId('review-item');
     await items.first().waitFor();
+    await settled(page);
     expect(await wcagViolations(page)).toEqual([]);
     await settled(page);
     await screenshot(page, '12-review-queue');
@@ -209,6 +214,7 @@ describe('customer profile, review queue and compliance dashboard in Chromium, a
     await loaded(page);
     const drawings = page.getByTestId('chart-drawing').locator('svg');
     await expect.poll(() => drawings.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+    await settled(page);
     expect(await wcagViolations(page)).toEqual([]);
     await settled(page);
     await screenshot(page, '14-compliance-dashboard');

@@ -109,7 +109,7 @@ export function OverridePersonaForm({
               <Alert.Title>{done}</Alert.Title>
             </Alert.Root>
           ) : null}
-          <Button type="submit" colorPalette="purple" loading={saving}>
+          <Button type="submit" colorPalette="purple" _hover={{ bg: 'purple.700' }} loading={saving}>
             Override persona
           </Button>
         </form>

@@ -213,6 +213,7 @@ export function ReviewItem({
             <HStack>
               <Button
                 colorPalette={pending === 'FLAG' ? 'red' : 'purple'}
+                _hover={{ bg: pending === 'FLAG' ? 'red.700' : 'purple.700' }}
                 loading={saving}
                 disabled={justification.trim().length === 0}
                 onClick={() => decide(pending, justification.trim())}
