@@ -1,10 +1,10 @@
 import { progressBar } from '@spendsense/server/cli/progress';
 import type { Database } from '@spendsense/server/db/client';
+import { generateCustomers } from '@spendsense/server/demo/synthetic/index';
 import type { CustomerLedger } from '@spendsense/server/domain/ledger/types';
 import { decidePersona } from '@spendsense/server/domain/personas/index';
 import { computeSignals } from '@spendsense/server/domain/signals/index';
 import type { SignalWindow } from '@spendsense/server/domain/signals/types';
-import { generateCustomers } from '@spendsense/server/domain/synthetic/index';
 import { createOversightPubSub } from '@spendsense/server/pubsub';
 import { assignAllCustomers } from '@spendsense/server/services/assign-all';
 import { setConsent } from '@spendsense/server/services/consent';

@@ -9,12 +9,12 @@ import {
   contentHash,
   type JsonObject,
 } from '@spendsense/server/domain/audit/index';
-import { seededRandom } from '@spendsense/server/domain/audit/testing';
 import { createOversightPubSub } from '@spendsense/server/pubsub';
 import { verifyAuditIntegrity } from '@spendsense/server/services/audit/verify';
 import type { ServiceContext } from '@spendsense/server/services/context';
 import { createOperator, login } from '@spendsense/server/services/operators';
 import { hashPassword } from '@spendsense/server/services/passwords';
+import { seededRandom } from '@spendsense/server/test-support/audit-chain';
 import pg from 'pg';
 import { POSTGRES_BASE_URL, PostgresScratch } from './databases.js';
 

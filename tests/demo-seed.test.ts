@@ -1,7 +1,7 @@
 import type { Database } from '@spendsense/server/db/client';
+import { DEMO_LOGINS, seedDemo } from '@spendsense/server/demo/index';
+import { archetypeOf } from '@spendsense/server/demo/synthetic/index';
 import { type StoredAuditEntry, verifyChain } from '@spendsense/server/domain/audit/index';
-import { archetypeOf } from '@spendsense/server/domain/synthetic/index';
-import { DEMO_LOGINS, seedDemo } from '@spendsense/server/services/demo/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './support/app.js';
 import { openTestDatabase } from './support/database.js';

@@ -1,13 +1,14 @@
 import { createServer } from 'node:http';
+import { progressBar } from './cli/progress.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { ensureDemoData } from './demo/index.js';
 import { withConsole } from './http/console.js';
 import { PersistedDocuments } from './http/persisted-documents.js';
 import { createOversightPubSub } from './pubsub.js';
 import { Checkpointer, checkpointingFromConfig } from './services/audit/checkpoints.js';
 import { auditLiveFeed } from './services/audit/live-feed.js';
 import type { ServiceContext } from './services/context.js';
-import { ensureDemoData } from './services/demo/index.js';
 import { createOversightYoga } from './yoga.js';
 
 const config = loadConfig();
@@ -32,7 +33,7 @@ services.checkpointer = new Checkpointer(services, (error) =>
   console.error('Could not write an audit checkpoint', error),
 );
 
-const demoLogins = config.demoEnabled ? await ensureDemoData(services, config, log) : [];
+const demoLogins = config.demoEnabled ? await ensureDemoData(services, config, log, progressBar) : [];
 
 const yoga = createOversightYoga({
   services,

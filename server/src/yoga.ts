@@ -3,6 +3,7 @@ import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DomainError } from './errors.js';
+import { useBadEnumInputAsBadUserInput } from './http/enum-input-errors.js';
 import { useAuditExport } from './http/exports.js';
 import { graphiqlSettings } from './http/graphiql.js';
 import { useGraphQLSSEProtocol } from './http/graphql-sse.js';
@@ -11,16 +12,15 @@ import {
   type PersistedDocumentsPolicy,
   usePersistedDocuments,
 } from './http/persisted-documents.js';
+import { RateLimiter, type RateLimitSettings } from './http/rate-limiter.js';
+import { useRateLimits } from './http/rate-limits.js';
 import { type NodeServerContext, requestOriginOf } from './http/request-origin.js';
 import { sessionTokenOf } from './http/session-token.js';
 import type { GraphQLContext } from './schema/context.js';
-import { useBadEnumInputAsBadUserInput } from './schema/enum-input-errors.js';
 import { schema } from './schema/index.js';
-import { useRateLimits } from './schema/rate-limits.js';
 import { recordUnauthorizedAccess } from './services/audit/record-denial.js';
 import type { ServiceContext } from './services/context.js';
 import { authenticateSession } from './services/operators.js';
-import { RateLimiter, type RateLimitSettings } from './services/rate-limit.js';
 
 /** Present when served by node:http; absent when called in-process through `yoga.fetch`. */
 export type ServerContext = NodeServerContext;

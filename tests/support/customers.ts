@@ -1,8 +1,8 @@
 import type { CustomerLedger } from '@spendsense/server/domain/ledger/types';
-import { daysBefore, everyNDays, ledgerBuilder } from '@spendsense/server/domain/signals/testing';
 import { setConsent } from '@spendsense/server/services/consent';
 import type { ServiceContext } from '@spendsense/server/services/context';
 import { flattenLedgers, storeLedgerBatch } from '@spendsense/server/services/store-ledger';
+import { daysBefore, everyNDays, ledgerBuilder } from '@spendsense/server/test-support/ledger-builder';
 
 /** The reference date the crafted customers below are built around. */
 export const REFERENCE_DATE = '2025-06-30';

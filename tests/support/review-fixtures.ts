@@ -7,11 +7,11 @@ import type { Database } from '@spendsense/server/db/client';
 import type { AuditEventType } from '@spendsense/server/domain/audit/index';
 import type { CustomerLedger } from '@spendsense/server/domain/ledger/types';
 import { OPERATOR_ROLES, type OperatorRole } from '@spendsense/server/domain/operators/index';
-import { daysOfMonth, everyNDays, ledgerBuilder } from '@spendsense/server/domain/signals/testing';
 import type { AuditEntry } from '@spendsense/server/generated/prisma/client';
 import { setConsent } from '@spendsense/server/services/consent';
 import type { ServiceContext } from '@spendsense/server/services/context';
 import { flattenLedgers, storeLedgerBatch } from '@spendsense/server/services/store-ledger';
+import { daysOfMonth, everyNDays, ledgerBuilder } from '@spendsense/server/test-support/ledger-builder';
 import { createTestApp } from './app.js';
 import { openTestDatabase } from './database.js';
 

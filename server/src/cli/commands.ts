@@ -2,11 +2,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
+import { DEFAULT_HISTORY_MONTHS, seedDemo } from '../demo/index.js';
 import { parseLedgerCsv, parseLedgerJson } from '../domain/ingestion/index.js';
 import { OPERATOR_ROLES, type OperatorRole } from '../domain/operators/index.js';
 import { assignAllCustomers } from '../services/assign-all.js';
 import type { ServiceContext } from '../services/context.js';
-import { DEFAULT_HISTORY_MONTHS, seedDemo } from '../services/demo/index.js';
 import { ingestLedger } from '../services/ingest-ledger.js';
 import { createOperator } from '../services/operators.js';
 import { progressBar } from './progress.js';
@@ -80,7 +80,7 @@ export async function seedCommand(ctx: ServiceContext, options: Options): Promis
     asOf: isoDate(options),
     months,
     log: console.log,
-    showProgress: true,
+    progress: progressBar,
   });
   for (const l of logins) console.log(`  ${l.role.padEnd(10)} ${l.username.padEnd(12)} ${l.password}`);
 }

@@ -13,7 +13,7 @@ import { type AuditExportOptions, exportAuditLog } from '../services/audit/expor
 import { recordUnauthorizedAccess } from '../services/audit/record-denial.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticateSession } from '../services/operators.js';
-import { type RateLimiter, requesterKeys } from '../services/rate-limit.js';
+import { type RateLimiter, requesterKeys } from './rate-limiter.js';
 import { type NodeServerContext, requestOriginOf } from './request-origin.js';
 import { sessionTokenOf } from './session-token.js';
 

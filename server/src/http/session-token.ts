@@ -1,4 +1,4 @@
-import { SESSION_COOKIE } from '../schema/session-cookie.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 
 /**
  * The session token a request carries: `Authorization: Bearer <token>` (API clients) or the console's

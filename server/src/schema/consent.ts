@@ -1,19 +1,9 @@
 import type { ConsentChannel } from '../domain/audit/index.js';
-import { badInput, DomainError } from '../errors.js';
-import type { Operator } from '../generated/prisma/client.js';
+import { badInput } from '../errors.js';
 import { setConsent } from '../services/consent.js';
 import { builder } from './builder.js';
-import type { GraphQLContext } from './context.js';
+import { signedInOperator } from './context.js';
 import { UserNode } from './user.js';
-
-/**
- * The operator behind a request that passed its auth scopes. Scopes already refused anonymous callers, so a
- * missing operator here means a resolver was declared without them.
- */
-export function signedInOperator(ctx: GraphQLContext): Operator {
-  if (!ctx.operator) throw new DomainError('UNAUTHENTICATED', 'You must be logged in');
-  return ctx.operator;
-}
 
 export const ConsentStatusEnum = builder.enumType('ConsentStatus', {
   description: "A customer's answer to data processing. Customers who never answered count as OPTED_OUT.",

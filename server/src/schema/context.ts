@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.js';
 import type { Operator } from '../generated/prisma/client.js';
 import type { Denial } from '../services/audit/record-denial.js';
 import type { RequestOrigin, ServiceContext } from '../services/context.js';
@@ -18,4 +19,13 @@ export interface GraphQLContext {
   recordDenial: (denial: Denial) => void;
   /** Audit writes started during this request that must finish before it responds. */
   pendingAuditWrites: Promise<unknown>[];
+}
+
+/**
+ * The operator behind a request that passed its auth scopes. Scopes already refused anonymous callers, so a
+ * missing operator here means a resolver was declared without them.
+ */
+export function signedInOperator(ctx: GraphQLContext): Operator {
+  if (!ctx.operator) throw new DomainError('UNAUTHENTICATED', 'You must be logged in');
+  return ctx.operator;
 }

@@ -1,7 +1,7 @@
 import type { OPERATOR_ROLES } from '../domain/operators/index.js';
+import { SESSION_COOKIE } from '../http/session-cookie.js';
 import { login, logout } from '../services/operators.js';
 import { builder } from './builder.js';
-import { SESSION_COOKIE } from './session-cookie.js';
 
 export const OperatorRoleEnum = builder.enumType('OperatorRole', {
   description: 'What an operator may do. Audit data is readable by COMPLIANCE and ADMIN only.',

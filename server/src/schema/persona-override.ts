@@ -1,6 +1,6 @@
 import { overridePersona } from '../services/override-persona.js';
 import { builder } from './builder.js';
-import { signedInOperator } from './consent.js';
+import { signedInOperator } from './context.js';
 import { TimeWindowEnum } from './time-window.js';
 import { UserNode } from './user.js';
 

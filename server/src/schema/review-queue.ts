@@ -8,7 +8,7 @@ import {
   reviewRecommendation,
 } from '../services/review.js';
 import { builder } from './builder.js';
-import { signedInOperator } from './consent.js';
+import { signedInOperator } from './context.js';
 import { GuardrailStageEnum, RecommendationNode, RecommendationStatusEnum } from './recommendation.js';
 
 const ReviewQueueFilter = builder.inputType('ReviewQueueFilter', {

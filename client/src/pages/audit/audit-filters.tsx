@@ -10,7 +10,7 @@ import {
   Stack,
   Wrap,
 } from '@chakra-ui/react';
-import { AUDIT_EVENT_TYPE_NAMES, type AuditEventType } from '@spendsense/server/domain/audit/eventTypes';
+import { AUDIT_EVENT_TYPE_NAMES, type AuditEventType } from '@spendsense/server/domain/audit/event-types';
 import { type FormEvent, Suspense, useState } from 'react';
 import { graphql, useLazyLoadQuery } from 'react-relay';
 import type { auditFiltersOperatorsQuery } from '../../__generated__/auditFiltersOperatorsQuery.graphql';

@@ -1,5 +1,5 @@
 import type { StoredAuditEntry } from '@spendsense/server/domain/audit/entry';
-import { buildChain } from '@spendsense/server/domain/audit/testing';
+import { buildChain } from '@spendsense/server/test-support/audit-chain';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { OperationDescriptor } from 'relay-runtime';
 import { MockPayloadGenerator } from 'relay-test-utils';

@@ -1,4 +1,4 @@
-import { AUDIT_EVENT_TYPE_NAMES, type AuditEventType } from '@spendsense/server/domain/audit/eventTypes';
+import { AUDIT_EVENT_TYPE_NAMES, type AuditEventType } from '@spendsense/server/domain/audit/event-types';
 
 /**
  * What the audit log shows, as it lives in the URL, so a view can be shared and reloaded:

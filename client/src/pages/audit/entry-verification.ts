@@ -3,7 +3,7 @@ import {
   canonicalAuditContent,
   chainLinkText,
 } from '@spendsense/server/domain/audit/canonical-entry';
-import type { AuditEventType } from '@spendsense/server/domain/audit/eventTypes';
+import type { AuditEventType } from '@spendsense/server/domain/audit/event-types';
 import type { JsonObject } from '@spendsense/server/domain/canonical-json';
 
 /** An entry as the audit log query returns it: the nine hashed fields, its place and its hashes. */

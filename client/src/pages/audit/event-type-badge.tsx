@@ -1,5 +1,5 @@
 import { Badge } from '@chakra-ui/react';
-import type { AuditEventType } from '@spendsense/server/domain/audit/eventTypes';
+import type { AuditEventType } from '@spendsense/server/domain/audit/event-types';
 
 /**
  * One colour per event type, so a column of them reads at a glance. The subtle variant puts the palette's

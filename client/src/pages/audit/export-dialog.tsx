@@ -14,7 +14,7 @@ import {
   Stack,
   Text,
 } from '@chakra-ui/react';
-import type { AuditEventType, AuditExportFormat } from '@spendsense/server/domain/audit/eventTypes';
+import type { AuditEventType, AuditExportFormat } from '@spendsense/server/domain/audit/event-types';
 import { AuditExportEncoder } from '@spendsense/server/domain/audit/export-formats';
 import type { JsonObject } from '@spendsense/server/domain/canonical-json';
 import { Component, type ReactNode, Suspense, useEffect, useState } from 'react';

@@ -4,7 +4,7 @@
  * than from a second copy of the rules; `entry.ts` and `chain.ts` hash it with Node's crypto.
  */
 import { CanonicalJsonError, canonicalJson, type JsonObject } from '../canonical-json.js';
-import type { AuditEventType } from './eventTypes.js';
+import type { AuditEventType } from './event-types.js';
 
 /**
  * What one audit entry says. Exactly these nine fields are hashed, so nothing that a database adds or

@@ -1,8 +1,8 @@
 import { canonicalJson, type JsonObject } from '../canonical-json.js';
 import type { SignedAuditCheckpoint } from './checkpoint.js';
 import type { StoredAuditEntry } from './entry.js';
-import type { AuditExportFormat } from './eventTypes.js';
-import type { AuditExportManifest } from './exportManifest.js';
+import type { AuditExportFormat } from './event-types.js';
+import type { AuditExportManifest } from './export-manifest.js';
 import type { DocumentSignature } from './signing.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { AuditEventType } from './eventTypes.js';
+import type { AuditEventType } from './event-types.js';
 
 /**
  * Which audit entries a reader wants: the same filter drives the audit log query, live subscriptions and

@@ -68,7 +68,7 @@ export {
   type ToneSeverity,
   type ToneValidatedData,
   type UnauthorizedAccessData,
-} from './eventTypes.js';
+} from './event-types.js';
 export {
   AUDIT_CSV_COLUMNS,
   AUDIT_EXPORT_CONTENT_TYPES,
@@ -99,7 +99,7 @@ export {
   exportManifest,
   manifestProblem,
   verifyExportRows,
-} from './exportManifest.js';
+} from './export-manifest.js';
 export {
   type AuditFilter,
   auditFilterProblems,
@@ -118,7 +118,7 @@ export {
   signDocument,
   signingKeyFromPem,
 } from './signing.js';
-export { auditEntryProblems, type EventDataValidation, validateEventData } from './validateEventData.js';
+export { auditEntryProblems, type EventDataValidation, validateEventData } from './validate-event-data.js';
 export {
   AuditChainVerifier,
   type AuditEntrySource,
@@ -126,4 +126,4 @@ export {
   type ChainVerification,
   type VerifyChainOptions,
   verifyChain,
-} from './verifyChain.js';
+} from './verify-chain.js';

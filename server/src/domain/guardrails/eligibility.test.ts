@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { PERSONA_FIXTURES, snapshotWith } from '../../../test-support/recommendation-snapshots.js';
 import { CATALOG } from '../recommendations/catalog.js';
-import { PERSONA_FIXTURES, snapshotWith } from '../recommendations/testSnapshots.js';
 import { PERSONA_IDS } from '../recommendations/types.js';
 import { checkEligibility, eligibilityProfileOf } from './eligibility.js';
 import type { EligibilityProfile, EligibilityRules, OfferTerms } from './types.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PERSONA_FIXTURES } from '../../../test-support/recommendation-snapshots.js';
 import { CATALOG } from '../recommendations/catalog.js';
 import { selectRecommendations } from '../recommendations/select.js';
-import { PERSONA_FIXTURES } from '../recommendations/testSnapshots.js';
 import { PERSONA_IDS } from '../recommendations/types.js';
 import { DISCLAIMER } from './disclaimer.js';
 import { eligibilityProfileOf } from './eligibility.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateCustomers } from '../synthetic/index.js';
+import { generateCustomers } from '../../demo/synthetic/index.js';
 import { formatLedgerCsv } from './format.js';
 import { parseLedgerCsv, parseLedgerJson } from './parse.js';
 import type { LedgerBatch } from './types.js';

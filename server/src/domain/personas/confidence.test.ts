@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  type SignalOverrides,
+  type SnapshotOptions,
+  snapshotWith,
+} from '../../../test-support/persona-snapshots.js';
 import { failingMargin, holdingMargin, leafDistance } from './confidence.js';
 import { matchPersonas } from './matcher.js';
 import { prioritize } from './prioritizer.js';
 import { PERSONA_REGISTRY } from './registry.js';
-import { type SignalOverrides, type SnapshotOptions, snapshotWith } from './testing.js';
 import type { ConditionLeafResult, ConditionResult } from './types.js';
 
 function confidenceOf(values: SignalOverrides, options: SnapshotOptions = {}) {

@@ -11,7 +11,7 @@
  */
 
 export { assignmentConfidence, unclassifiedConfidence } from './confidence.js';
-export { decidePersona } from './decidePersona.js';
+export { decidePersona } from './decide-persona.js';
 export { describeConditionResult, matchPersonas } from './matcher.js';
 export { prioritize } from './prioritizer.js';
 export {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { type SignalOverrides, snapshotWith } from '../../../test-support/persona-snapshots.js';
 import { describeConditionResult, matchPersonas } from './matcher.js';
 import { PERSONA_REGISTRY, parseRegistry } from './registry.js';
-import { type SignalOverrides, snapshotWith } from './testing.js';
 import type { ConditionLeafResult } from './types.js';
 
 function qualifying(values: SignalOverrides): string[] {

@@ -6,7 +6,7 @@
 
 import type { SignalKey, SignalSnapshot, SignalValue } from '../signals/types.js';
 import { comparePersonas } from './registry.js';
-import { flaggedFamily } from './signalCatalog.js';
+import { flaggedFamily } from './signal-catalog.js';
 import type {
   ComparisonOperator,
   Condition,

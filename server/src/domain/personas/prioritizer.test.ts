@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { type SignalOverrides, snapshotWith } from '../../../test-support/persona-snapshots.js';
 import { matchPersonas } from './matcher.js';
 import { prioritize } from './prioritizer.js';
 import { PERSONA_REGISTRY, parseRegistry } from './registry.js';
-import { type SignalOverrides, snapshotWith } from './testing.js';
 
 /** Signals that make exactly one persona qualify; they never conflict, so any subset can be combined. */
 const QUALIFIES: Record<string, SignalOverrides> = {

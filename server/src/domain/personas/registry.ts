@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, compareCodeUnits } from '../canonical-json.js';
 import type { SignalKey } from '../signals/types.js';
-import { isSignalKey, SIGNAL_ALLOWED_STRINGS, SIGNAL_VALUE_TYPES } from './signalCatalog.js';
+import { isSignalKey, SIGNAL_ALLOWED_STRINGS, SIGNAL_VALUE_TYPES } from './signal-catalog.js';
 import {
   type ComparisonOperator,
   type PersonaDefinition,

@@ -7,7 +7,7 @@ import {
   InvalidCatalogError,
   loadCatalog,
   validateCatalog,
-} from './catalogValidation.js';
+} from './catalog-validation.js';
 import { type Catalog, PERSONA_IDS } from './types.js';
 
 function copyOfCatalog(): Catalog {

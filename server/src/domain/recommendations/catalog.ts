@@ -9,7 +9,7 @@
  */
 
 import type { EligibilityRules } from '../guardrails/index.js';
-import { loadCatalog } from './catalogValidation.js';
+import { loadCatalog } from './catalog-validation.js';
 import type { Catalog, EducationItem, PartnerOffer } from './types.js';
 
 /** Rules for an offer open to any adult; a fresh object each time so no two offers share (and alias) one. */

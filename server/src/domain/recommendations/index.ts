@@ -12,7 +12,7 @@ export {
   InvalidCatalogError,
   loadCatalog,
   validateCatalog,
-} from './catalogValidation.js';
+} from './catalog-validation.js';
 export { compareText, formatCount, formatDecimal, formatMoney, formatPercent } from './format.js';
 export { buildRationale, PERSONA_SIGNATURE_TRIGGERS, rebuildRationale } from './rationale.js';
 export { SELECTION_LIMITS, type SelectionInput, selectRecommendations } from './select.js';

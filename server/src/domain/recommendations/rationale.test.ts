@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { card, PERSONA_FIXTURES, snapshotWith } from '../../../test-support/recommendation-snapshots.js';
 import { CATALOG } from './catalog.js';
 import { buildRationale, rebuildRationale } from './rationale.js';
-import { card, PERSONA_FIXTURES, snapshotWith } from './testSnapshots.js';
 import { TRIGGERS } from './triggers.js';
 
 const highUtilization = PERSONA_FIXTURES.high_utilization.snapshot;

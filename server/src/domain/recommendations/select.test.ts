@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PERSONA_FIXTURES, snapshotWith } from '../../../test-support/recommendation-snapshots.js';
 import { CATALOG } from './catalog.js';
 import { SELECTION_LIMITS, selectRecommendations } from './select.js';
-import { PERSONA_FIXTURES, snapshotWith } from './testSnapshots.js';
 import {
   type Candidate,
   type Catalog,

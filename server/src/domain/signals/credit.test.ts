@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  type CardOptions,
+  daysOfMonth,
+  ledgerBuilder,
+  TEST_REFERENCE_DATE as R,
+} from '../../../test-support/ledger-builder.js';
 import { computeCreditSignals } from './credit.js';
 import { createSignalScope } from './scope.js';
-import { type CardOptions, daysOfMonth, ledgerBuilder, TEST_REFERENCE_DATE as R } from './testing.js';
 import type { SignalWindow } from './types.js';
 
 function creditOf(builder: ReturnType<typeof ledgerBuilder>, window: SignalWindow = 'D30') {

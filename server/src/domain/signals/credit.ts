@@ -1,7 +1,7 @@
 import type { LedgerAccount, LedgerTransaction } from '../ledger/types.js';
 import { round2, sum } from './numbers.js';
 import { postedInWindow, type SignalScope } from './scope.js';
-import { isCardPayment, isInterestCharge } from './transactionKinds.js';
+import { isCardPayment, isInterestCharge } from './transaction-kinds.js';
 import type { CardUtilization, FamilySignals } from './types.js';
 
 /** Utilization thresholds a card is flagged at, each reached at exactly that percentage. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { daysBefore, ledgerBuilder, TEST_REFERENCE_DATE as R } from '../../../test-support/ledger-builder.js';
 import { computeHistorySignals } from './history.js';
 import { createSignalScope } from './scope.js';
-import { daysBefore, ledgerBuilder, TEST_REFERENCE_DATE as R } from './testing.js';
 import type { SignalWindow } from './types.js';
 
 function historyOf(builder: ReturnType<typeof ledgerBuilder>, window: SignalWindow = 'D30') {

@@ -1,7 +1,7 @@
 import { daysBetween } from './dates.js';
 import { round2, sum } from './numbers.js';
 import { postedInWindow, type SignalScope } from './scope.js';
-import { isSpend } from './transactionKinds.js';
+import { isSpend } from './transaction-kinds.js';
 import type { FamilySignals } from './types.js';
 
 export const NO_HISTORY = 'no posted transactions on or before the reference date';

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  daysBefore,
+  daysOfMonth,
+  everyNDays,
+  ledgerBuilder,
+  TEST_REFERENCE_DATE as R,
+} from '../../../test-support/ledger-builder.js';
 import { classifyPayCadence, computeIncomeSignals } from './income.js';
 import { createSignalScope } from './scope.js';
-import { daysBefore, daysOfMonth, everyNDays, ledgerBuilder, TEST_REFERENCE_DATE as R } from './testing.js';
 import type { SignalWindow } from './types.js';
 
 function incomeOf(builder: ReturnType<typeof ledgerBuilder>, window: SignalWindow = 'D30') {

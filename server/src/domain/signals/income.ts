@@ -2,7 +2,7 @@ import { addDays, calendarMonth, daysBetween } from './dates.js';
 import { computeHistorySignals, monthsOfExpenses } from './history.js';
 import { mean, median, populationStandardDeviation, round2, sum } from './numbers.js';
 import { postedInLookback, type SignalScope } from './scope.js';
-import { isPayrollDeposit } from './transactionKinds.js';
+import { isPayrollDeposit } from './transaction-kinds.js';
 import type { FamilySignals, PayFrequency, PayrollDeposit } from './types.js';
 
 /** Inclusive bounds on the median gap between pay dates, in days. */

@@ -28,5 +28,5 @@ export {
   RECURRING_CADENCES,
   type SubscriptionDetails,
 } from './subscriptions.js';
-export { isCardPayment, isInterestCharge, isPayrollDeposit, isSpend } from './transactionKinds.js';
+export { isCardPayment, isInterestCharge, isPayrollDeposit, isSpend } from './transaction-kinds.js';
 export * from './types.js';

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  daysBefore,
+  daysOfMonth,
+  ledgerBuilder,
+  TEST_REFERENCE_DATE as R,
+} from '../../../test-support/ledger-builder.js';
 import { computeSavingsSignals } from './savings.js';
 import { createSignalScope } from './scope.js';
-import { daysBefore, daysOfMonth, ledgerBuilder, TEST_REFERENCE_DATE as R } from './testing.js';
 import type { SignalWindow } from './types.js';
 
 function savingsOf(builder: ReturnType<typeof ledgerBuilder>, window: SignalWindow = 'D30') {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  daysOfMonth,
+  everyNDays,
+  ledgerBuilder,
+  TEST_REFERENCE_DATE as R,
+} from '../../../test-support/ledger-builder.js';
 import type { CustomerLedger } from '../ledger/types.js';
 import { SIGNAL_DEFINITIONS } from './definitions.js';
 import { computeSignals } from './index.js';
-import { daysOfMonth, everyNDays, ledgerBuilder, TEST_REFERENCE_DATE as R } from './testing.js';
 import type { SignalKey } from './types.js';
 
 /** A customer with something in every family; history starts with the first payday on 3 January. */

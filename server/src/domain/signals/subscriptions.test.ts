@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  daysBefore,
+  everyNDays,
+  ledgerBuilder,
+  TEST_REFERENCE_DATE as R,
+} from '../../../test-support/ledger-builder.js';
 import { createSignalScope } from './scope.js';
 import { computeSubscriptionSignals } from './subscriptions.js';
-import { daysBefore, everyNDays, ledgerBuilder, TEST_REFERENCE_DATE as R } from './testing.js';
 import type { SignalWindow } from './types.js';
 
 function subscriptionsOf(builder: ReturnType<typeof ledgerBuilder>, window: SignalWindow = 'D30') {

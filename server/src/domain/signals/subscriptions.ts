@@ -2,7 +2,7 @@ import type { LedgerTransaction } from '../ledger/types.js';
 import { daysBetween } from './dates.js';
 import { mean, median, round2, sum } from './numbers.js';
 import { postedInLookback, type SignalScope } from './scope.js';
-import { isSpend } from './transactionKinds.js';
+import { isSpend } from './transaction-kinds.js';
 import type { FamilySignals, RecurringMerchant } from './types.js';
 
 /** A merchant needs this many similar charges in the lookback to be recurring. */

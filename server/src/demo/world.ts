@@ -1,12 +1,12 @@
-import { hashSeed, SeededRandom } from '../../domain/synthetic/random.js';
-import { DomainError } from '../../errors.js';
-import { assignPersonas } from '../assign-persona.js';
-import type { ServiceContext } from '../context.js';
-import { login } from '../operators.js';
-import { generateRecommendations } from '../recommendations.js';
+import { DomainError } from '../errors.js';
+import { assignPersonas } from '../services/assign-persona.js';
+import type { ServiceContext } from '../services/context.js';
+import { login } from '../services/operators.js';
+import { generateRecommendations } from '../services/recommendations.js';
 import type { Activity, Agenda, SimulatedClock } from './agenda.js';
 import { MINUTE } from './calendar.js';
 import type { DemoStaff } from './operators.js';
+import { hashSeed, SeededRandom } from './synthetic/random.js';
 
 /** Counts of what the history did, beyond the audit entries themselves. */
 export interface HistoryTally {

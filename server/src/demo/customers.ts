@@ -1,9 +1,9 @@
-import type { CustomerLedger } from '../../domain/ledger/types.js';
-import { generateCustomer, MIN_HISTORY_DAYS } from '../../domain/synthetic/index.js';
-import { hashSeed, SeededRandom } from '../../domain/synthetic/random.js';
-import type { ServiceContext } from '../context.js';
-import { flattenLedgers, storeLedgerBatch } from '../store-ledger.js';
+import type { CustomerLedger } from '../domain/ledger/types.js';
+import type { ServiceContext } from '../services/context.js';
+import { flattenLedgers, storeLedgerBatch } from '../services/store-ledger.js';
 import { DAY, dayStart, HOUR } from './calendar.js';
+import { generateCustomer, MIN_HISTORY_DAYS } from './synthetic/index.js';
+import { hashSeed, SeededRandom } from './synthetic/random.js';
 
 /** A stored demo customer and the moment they signed up. */
 export interface DemoCustomer {

@@ -2,9 +2,9 @@
  * What the demo's operators decide, and the words they use: plausible justifications for the review queue
  * and persona overrides, chosen from the guardrail result that held an item back.
  */
-import type { GuardrailCheck } from '../../domain/guardrails/index.js';
-import type { SeededRandom } from '../../domain/synthetic/random.js';
-import type { StoredGuardrailResult } from '../recommendations.js';
+import type { GuardrailCheck } from '../domain/guardrails/index.js';
+import type { StoredGuardrailResult } from '../services/recommendations.js';
+import type { SeededRandom } from './synthetic/random.js';
 
 /** What a reviewer does with an item: approve, flag, or hand it to an administrator to override. */
 export type ReviewerChoice =

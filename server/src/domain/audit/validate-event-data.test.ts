@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { buildChain } from '../../../test-support/audit-chain.js';
 import type { AuditEntryContent } from './entry.js';
 import {
   AUDIT_EVENT_TYPE_NAMES,
   AUDIT_EVENT_TYPES,
   type AuditEventDataMap,
   type AuditEventType,
-} from './eventTypes.js';
-import { buildChain } from './testing.js';
-import { auditEntryProblems, validateEventData } from './validateEventData.js';
+} from './event-types.js';
+import { auditEntryProblems, validateEventData } from './validate-event-data.js';
 
 const HASH = 'ab'.repeat(32);
 

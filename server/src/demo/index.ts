@@ -7,9 +7,8 @@
  * - `ensureDemoData(ctx, config, log)` is what the server runs at start-up.
  * - `DEMO_LOGINS` are the published demo operator credentials printed at start-up.
  */
-import { progressBar } from '../../cli/progress.js';
-import type { ServerConfig } from '../../config.js';
-import type { ServiceContext } from '../context.js';
+import type { ServerConfig } from '../config.js';
+import type { ServiceContext } from '../services/context.js';
 import { dayStart, isoDayOf } from './calendar.js';
 import { seedHistory } from './history.js';
 import { createDemoOperators, DEMO_LOGINS, type DemoLogin } from './operators.js';
@@ -29,8 +28,15 @@ export interface DemoOptions {
   /** Months of history before today; 0 seeds only today's state (consents and one assignment each). */
   months: number;
   log?: (message: string) => void;
-  showProgress?: boolean;
+  /** Makes a progress display for a long step (the CLI and the server pass a terminal progress bar). */
+  progress?: ProgressDisplay;
 }
+
+/** Starts a progress display labelled `label`; `onProgress(done, total)` as work advances, `stop()` at the end. */
+export type ProgressDisplay = (label: string) => {
+  onProgress: (done: number, total: number) => void;
+  stop: () => void;
+};
 
 const silentProgress = () => ({ onProgress: () => {}, stop: () => {} });
 
@@ -41,7 +47,7 @@ const silentProgress = () => ({ onProgress: () => {}, stop: () => {} });
  */
 export async function seedDemo(ctx: ServiceContext, options: DemoOptions): Promise<DemoLogin[]> {
   const log = options.log ?? (() => {});
-  const progress = options.showProgress ? progressBar : silentProgress;
+  const progress = options.progress ?? silentProgress;
   const prisma = ctx.db.prisma;
   if ((await prisma.operator.count()) === 0) await createDemoOperators(ctx);
   if ((await prisma.user.count()) === 0) {
@@ -102,6 +108,7 @@ export function ensureDemoData(
   ctx: ServiceContext,
   config: ServerConfig,
   log: (message: string) => void,
+  progress?: ProgressDisplay,
 ): Promise<DemoLogin[]> {
   return seedDemo(ctx, {
     customers: config.demoCustomers,
@@ -109,6 +116,6 @@ export function ensureDemoData(
     asOf: ctx.now().toISOString().slice(0, 10),
     months: config.demoHistoryMonths,
     log,
-    showProgress: true,
+    progress,
   });
 }

@@ -6,7 +6,7 @@
  */
 
 import { base, en, Faker } from '@faker-js/faker';
-import type { CustomerLedger } from '../ledger/types.js';
+import type { CustomerLedger } from '../../domain/ledger/types.js';
 import { archetypeOf, assertCustomerIndex, planCustomer } from './archetypes.js';
 import { parseIsoDay } from './calendar.js';
 import { CustomerBuilder } from './customer-builder.js';

@@ -14,7 +14,7 @@ import type {
   LedgerLiability,
   LedgerTransaction,
   LedgerUser,
-} from '../ledger/types.js';
+} from '../../domain/ledger/types.js';
 import { type CardPlan, type CustomerProfile, monthlyCents } from './archetypes.js';
 import { formatIsoDay, formatIsoTimestamp, monthlyDays, monthOf } from './calendar.js';
 import { simulateCard } from './cards.js';

@@ -1,7 +1,7 @@
-import type { OperatorRole } from '../../domain/operators/index.js';
-import type { Operator } from '../../generated/prisma/client.js';
-import type { RequestOrigin, ServiceContext } from '../context.js';
-import { createOperator } from '../operators.js';
+import type { OperatorRole } from '../domain/operators/index.js';
+import type { Operator } from '../generated/prisma/client.js';
+import type { RequestOrigin, ServiceContext } from '../services/context.js';
+import { createOperator } from '../services/operators.js';
 
 export interface DemoLogin {
   role: OperatorRole;

@@ -11,7 +11,7 @@ import {
   linkFailure,
   seqOf,
   storedFieldsProblem,
-} from './verifyChain.js';
+} from './verify-chain.js';
 
 /**
  * The trailer of an audit export or archive: what a reader needs to verify the rows offline, with nothing

@@ -17,8 +17,8 @@ import type {
   LedgerAccount,
   LedgerLiability,
   LedgerTransaction,
-} from '../ledger/types.js';
-import { addDays } from './dates.js';
+} from '../src/domain/ledger/types.js';
+import { addDays } from '../src/domain/signals/dates.js';
 
 /** A Monday, end of a quarter: far from month ends that would blur cadence tests by accident. */
 export const TEST_REFERENCE_DATE = '2025-06-30';

@@ -3,8 +3,8 @@
  * either clearly met or clearly missed. Not part of the public API.
  */
 
-import type { CardUtilization, SignalSnapshot, SignalValues } from '../signals/types.js';
-import type { CustomerProfile, PersonaId } from './types.js';
+import type { CustomerProfile, PersonaId } from '../src/domain/recommendations/types.js';
+import type { CardUtilization, SignalSnapshot, SignalValues } from '../src/domain/signals/types.js';
 
 /** Values that fire no trigger at all. */
 export const NEUTRAL_VALUES: SignalValues = {

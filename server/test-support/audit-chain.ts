@@ -1,27 +1,23 @@
 /**
  * Fixtures for tests elsewhere in the project: deterministic, valid audit chains and the tools to damage
- * them. Not part of the runtime API (import from `domain/audit/testing.js`, not from the index).
+ * them. Test code only.
  */
-import { type ChainHead, GENESIS_HEAD, headOf, sealAuditEntry } from './chain.js';
-import type { AuditEntryContent, StoredAuditEntry } from './entry.js';
+
+import { SeededRandom } from '../src/demo/synthetic/random.js';
+import { type ChainHead, GENESIS_HEAD, headOf, sealAuditEntry } from '../src/domain/audit/chain.js';
+import type { AuditEntryContent, StoredAuditEntry } from '../src/domain/audit/entry.js';
 import {
   AUDIT_EVENT_TYPE_NAMES,
   AUDIT_EVENT_TYPES,
   type AuditEvent,
   type AuditEventType,
   type SubjectPresence,
-} from './eventTypes.js';
+} from '../src/domain/audit/event-types.js';
 
-/** Small, fast, seedable PRNG (mulberry32); the same seed always gives the same sequence. */
+/** A seeded stream of numbers in [0, 1): the same seed always gives the same sequence. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 const CHAIN_START_MS = Date.UTC(2026, 0, 1, 8, 0, 0, 0);

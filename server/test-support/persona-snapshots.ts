@@ -3,7 +3,7 @@
  * The defaults describe an unremarkable customer who matches no persona; tests override only what matters.
  */
 
-import type { SignalKey, SignalSnapshot, SignalValues } from '../signals/types.js';
+import type { SignalKey, SignalSnapshot, SignalValues } from '../src/domain/signals/types.js';
 
 export type SignalOverrides = { [K in SignalKey]?: SignalValues[K] | null };
 

@@ -7,7 +7,7 @@ import {
   type AuditEventType,
   isAuditEventType,
   type SubjectPresence,
-} from './eventTypes.js';
+} from './event-types.js';
 
 /**
  * Checks written data against the shapes in eventTypes.ts before it is sealed into the chain, where it can

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SeededRandom } from '../../domain/synthetic/random.js';
 import { type HeldItem, PERSONA_OVERRIDE_REASONS, reviewerChoice, USUAL_OVERRIDE } from './decisions.js';
+import { SeededRandom } from './synthetic/random.js';
 
 function eligibilityFailure(failureReasons: string[]): HeldItem {
   return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildChain, streamOf } from '../../../test-support/audit-chain.js';
 import { chainHash, GENESIS_HASH, headOf, sealAuditEntry } from './chain.js';
 import type { StoredAuditEntry } from './entry.js';
 import {
@@ -7,8 +8,7 @@ import {
   exportManifest,
   manifestProblem,
   verifyExportRows,
-} from './exportManifest.js';
-import { buildChain, streamOf } from './testing.js';
+} from './export-manifest.js';
 
 const chain = buildChain(200, 11);
 const at = (seq: number): StoredAuditEntry => chain[seq - 1]!;

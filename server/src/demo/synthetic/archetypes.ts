@@ -5,7 +5,7 @@
  * prioritizer has real choices to make.
  */
 
-import { PERSONA_IDS, type PersonaId } from '../personas/index.js';
+import { PERSONA_IDS, type PersonaId } from '../../domain/personas/index.js';
 import { EVERYDAY_SUBSCRIPTIONS, SUBSCRIPTION_PLANS, type SubscriptionPlan } from './merchants.js';
 import type { SeededRandom } from './random.js';
 

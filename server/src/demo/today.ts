@@ -1,9 +1,9 @@
-import type { CustomerLedger } from '../../domain/ledger/types.js';
-import { generateCustomers } from '../../domain/synthetic/index.js';
-import { assignAllCustomers } from '../assign-all.js';
-import { type SetConsentInput, setConsent } from '../consent.js';
-import type { ServiceContext } from '../context.js';
-import { flattenLedgers, storeLedgerBatch } from '../store-ledger.js';
+import type { CustomerLedger } from '../domain/ledger/types.js';
+import { assignAllCustomers } from '../services/assign-all.js';
+import { type SetConsentInput, setConsent } from '../services/consent.js';
+import type { ServiceContext } from '../services/context.js';
+import { flattenLedgers, storeLedgerBatch } from '../services/store-ledger.js';
+import { generateCustomers } from './synthetic/index.js';
 
 export interface TodayOptions {
   customers: number;

@@ -7,14 +7,14 @@ import {
   valueFromASTUntyped,
 } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { GraphQLContext } from '../schema/context.js';
 import {
   loginKeys,
   type RateLimitBucket,
   type RateLimiter,
   rateLimitedError,
   requesterKeys,
-} from '../services/rate-limit.js';
-import type { GraphQLContext } from './context.js';
+} from './rate-limiter.js';
 
 /** Root fields that count against a rate limit. Subscriptions are not limited. */
 export const RATE_LIMITED_ROOT_FIELDS: Readonly<Record<string, RateLimitBucket>> = {

@@ -1,8 +1,8 @@
-import { hashSeed, type SeededRandom } from '../../domain/synthetic/random.js';
-import { setConsent } from '../consent.js';
+import { setConsent } from '../services/consent.js';
 import type { Activity } from './agenda.js';
 import { DAY, HOUR, isoDayOf, MINUTE, midnightOf, nextMonthStart } from './calendar.js';
 import type { DemoCustomer } from './customers.js';
+import { hashSeed, type SeededRandom } from './synthetic/random.js';
 import { assessCustomer, type DemoWorld, later, randomFor } from './world.js';
 
 /** Share of customers who never answer the consent request. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { buildChain, resealFrom, streamOf } from '../../../test-support/audit-chain.js';
 import { chainHash, GENESIS_HASH, headOf, sealAuditEntry } from './chain.js';
 import { contentHash, type StoredAuditEntry } from './entry.js';
-import { buildChain, resealFrom, streamOf } from './testing.js';
-import { AuditChainVerifier, verifyChain } from './verifyChain.js';
+import { AuditChainVerifier, verifyChain } from './verify-chain.js';
 
 const chain = buildChain(1000, 7);
 const at = (seq: number): StoredAuditEntry => chain[seq - 1]!;

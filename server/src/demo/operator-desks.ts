@@ -1,9 +1,8 @@
-import type { AuditEventType, AuditExportFormat, AuditFilter } from '../../domain/audit/index.js';
-import { hashSeed, type SeededRandom } from '../../domain/synthetic/random.js';
-import { exportAuditLog } from '../audit/export.js';
-import { recordUnauthorizedAccess } from '../audit/record-denial.js';
-import { overridePersona } from '../override-persona.js';
-import { approveRecommendations, MAX_BATCH_REVIEW, reviewRecommendation } from '../review.js';
+import type { AuditEventType, AuditExportFormat, AuditFilter } from '../domain/audit/index.js';
+import { exportAuditLog } from '../services/audit/export.js';
+import { recordUnauthorizedAccess } from '../services/audit/record-denial.js';
+import { overridePersona } from '../services/override-persona.js';
+import { approveRecommendations, MAX_BATCH_REVIEW, reviewRecommendation } from '../services/review.js';
 import type { Activity } from './agenda.js';
 import { addMonths, DAY, HOUR, MINUTE, midnightOf, weekdayOf } from './calendar.js';
 import {
@@ -14,6 +13,7 @@ import {
   USUAL_OVERRIDE,
 } from './decisions.js';
 import { type DemoStaff, fromHome, OUTSIDE_ORIGIN } from './operators.js';
+import { hashSeed, type SeededRandom } from './synthetic/random.js';
 import { attemptLogin, type DemoWorld, isDomainError, later, mistyped, randomFor, signIn } from './world.js';
 
 const MONDAY = 1;

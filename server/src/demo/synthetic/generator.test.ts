@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerLedger, LedgerAccount } from '../ledger/types.js';
-import { decidePersona } from '../personas/index.js';
-import { computeSignals } from '../signals/index.js';
+import type { CustomerLedger, LedgerAccount } from '../../domain/ledger/types.js';
+import { decidePersona } from '../../domain/personas/index.js';
+import { computeSignals } from '../../domain/signals/index.js';
 import { ARCHETYPES, type Archetype, archetypeOf } from './archetypes.js';
 import { parseIsoDay } from './calendar.js';
 import { generateCustomer, generateCustomers } from './generator.js';

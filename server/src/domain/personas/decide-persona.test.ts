@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { snapshotWith } from '../../../test-support/persona-snapshots.js';
 import {
   decidePersona,
   InvalidRegistryError,
@@ -8,7 +9,6 @@ import {
   prioritize,
   registryVersion,
 } from './index.js';
-import { snapshotWith } from './testing.js';
 import type { PersonaRegistry } from './types.js';
 
 const SUBSCRIBER_WHO_SAVES = snapshotWith(

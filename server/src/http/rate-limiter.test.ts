@@ -7,7 +7,7 @@ import {
   RateLimiter,
   type RateLimitSettings,
   requesterKeys,
-} from './rate-limit.js';
+} from './rate-limiter.js';
 
 const T0 = Date.UTC(2026, 10, 22, 7, 0, 0);
 

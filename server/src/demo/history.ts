@@ -1,4 +1,4 @@
-import type { ServiceContext } from '../context.js';
+import type { ServiceContext } from '../services/context.js';
 import { Agenda, SimulatedClock } from './agenda.js';
 import { addMonths, DAY } from './calendar.js';
 import { customerLife, monthlyEngine } from './customer-life.js';
