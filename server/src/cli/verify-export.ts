@@ -49,7 +49,7 @@ export interface ExportFileVerdict {
   lastSeq: number | null;
   headHash: string | null;
   firstInvalidSeq: number | null;
-  /** A verification reason code (see export-manifest.ts), or `format_error` / `manifest_missing`. */
+  /** A verification reason code (see domain/audit/export/manifest.ts), or `format_error` / `manifest_missing`. */
   reason: string | null;
   message: string | null;
   /** Whether the manifest's signature and checkpoint were checked (a public key was given). */

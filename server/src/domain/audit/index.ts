@@ -72,10 +72,13 @@ export {
 export {
   AUDIT_CSV_COLUMNS,
   AUDIT_EXPORT_CONTENT_TYPES,
+  AUDIT_EXPORT_FORMAT_VERSION,
   AUDIT_EXPORT_FORMATS,
   AuditExportEncoder,
   type AuditExportFileManifest,
   AuditExportFormatError,
+  type AuditExportManifest,
+  AuditExportManifestBuilder,
   AuditJsonExportReader,
   auditEntryAction,
   CSV_MANIFEST_MARKER,
@@ -83,23 +86,18 @@ export {
   csvDerivedColumnProblem,
   csvRecordKind,
   detectAuditExportFormat,
-  entryFromCsvRecord,
-  entryFromExportObject,
-  isAuditExportFormat,
-  manifestFromCsvRecord,
-  parseNdjsonLine,
-} from './export-formats.js';
-export {
-  AUDIT_EXPORT_FORMAT_VERSION,
-  type AuditExportManifest,
-  AuditExportManifestBuilder,
   type ExportFailureReason,
   type ExportManifestOptions,
   type ExportVerification,
+  entryFromCsvRecord,
+  entryFromExportObject,
   exportManifest,
+  isAuditExportFormat,
+  manifestFromCsvRecord,
   manifestProblem,
+  parseNdjsonLine,
   verifyExportRows,
-} from './export-manifest.js';
+} from './export/index.js';
 export {
   type AuditFilter,
   auditFilterProblems,

@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { buildChain } from '../../../test-support/audit-chain.js';
-import { canonicalJson } from '../canonical-json.js';
-import type { StoredAuditEntry } from './entry.js';
-import type { AuditExportFormat } from './event-types.js';
+import { buildChain } from '../../../../test-support/audit-chain.js';
+import { canonicalJson } from '../../canonical-json.js';
+import type { StoredAuditEntry } from '../entry.js';
+import type { AuditExportFormat } from '../event-types.js';
 import {
   AUDIT_CSV_COLUMNS,
   AuditExportEncoder,
@@ -19,8 +19,8 @@ import {
   entryFromCsvRecord,
   manifestFromCsvRecord,
   parseNdjsonLine,
-} from './export-formats.js';
-import { exportManifest, verifyExportRows } from './export-manifest.js';
+} from './index.js';
+import { exportManifest, verifyExportRows } from './manifest.js';
 
 const chain = buildChain(60, 5);
 const GENERATED_AT = '2026-11-22T07:02:49.123Z';

@@ -1,6 +1,6 @@
-import type { JsonObject } from '../canonical-json.js';
-import { GENESIS_HASH, headOf, isAuditSeq, isSha256Hex } from './chain.js';
-import { isAuditTimestamp, type StoredAuditEntry } from './entry.js';
+import type { JsonObject } from '../../canonical-json.js';
+import { GENESIS_HASH, headOf, isAuditSeq, isSha256Hex } from '../chain.js';
+import { isAuditTimestamp, type StoredAuditEntry } from '../entry.js';
 import {
   AuditChainVerifier,
   type AuditEntrySource,
@@ -11,7 +11,7 @@ import {
   linkFailure,
   seqOf,
   storedFieldsProblem,
-} from './verify-chain.js';
+} from '../verify-chain.js';
 
 /**
  * The trailer of an audit export or archive: what a reader needs to verify the rows offline, with nothing

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildChain, streamOf } from '../../../test-support/audit-chain.js';
-import { chainHash, GENESIS_HASH, headOf, sealAuditEntry } from './chain.js';
-import type { StoredAuditEntry } from './entry.js';
+import { buildChain, streamOf } from '../../../../test-support/audit-chain.js';
+import { chainHash, GENESIS_HASH, headOf, sealAuditEntry } from '../chain.js';
+import type { StoredAuditEntry } from '../entry.js';
 import {
   type AuditExportManifest,
   AuditExportManifestBuilder,
   exportManifest,
   manifestProblem,
   verifyExportRows,
-} from './export-manifest.js';
+} from './manifest.js';
 
 const chain = buildChain(200, 11);
 const at = (seq: number): StoredAuditEntry => chain[seq - 1]!;
