@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -17,6 +18,12 @@ export default defineConfig({
     pool: 'forks',
     // A prismaField resolver that ignores its `query` loses Pothos's relation preloading (an N+1 risk):
     // make that an error under test.
-    env: { POTHOS_UNUSED_QUERY: 'error', NODE_ENV: 'test' },
+    env: {
+      POTHOS_UNUSED_QUERY: 'error',
+      NODE_ENV: 'test',
+      // Every test process logs here; tests/support/log-of-run.ts checks the whole run's log at the end.
+      LOG_FILE: path.resolve('.data/test-logs/run.ndjson'),
+    },
+    globalSetup: ['tests/support/log-of-run.ts'],
   },
 });

@@ -1,4 +1,5 @@
 import { progressBar } from '@spendsense/server/cli/progress';
+import { loadConfig } from '@spendsense/server/config';
 import type { Database } from '@spendsense/server/db/client';
 import { generateCustomers } from '@spendsense/server/demo/synthetic/index';
 import type { CustomerLedger } from '@spendsense/server/domain/ledger/types';
@@ -8,7 +9,7 @@ import type { SignalWindow } from '@spendsense/server/domain/signals/types';
 import { createOversightPubSub } from '@spendsense/server/pubsub';
 import { assignAllCustomers } from '@spendsense/server/services/assign-all';
 import { setConsent } from '@spendsense/server/services/consent';
-import type { ServiceContext } from '@spendsense/server/services/context';
+import { createServices, type ServiceContext } from '@spendsense/server/services/context';
 import { loadCustomerLedger } from '@spendsense/server/services/ledger';
 import { flattenLedgers, storeLedgerBatch } from '@spendsense/server/services/store-ledger';
 import { openTempPglite, PostgresScratch } from './databases.js';
@@ -90,13 +91,9 @@ function measurePure(ledgers: readonly CustomerLedger[], passes: number, log: (m
 }
 
 function serviceContext(db: Database): ServiceContext {
-  return {
-    db,
-    now: () => new Date(),
-    scryptCost: 1024,
-    sessionTtlHours: 12,
-    pubsub: createOversightPubSub(),
-  };
+  // Cheap password hashes (bench operators only); warnings and errors only in the log; in-process pub/sub.
+  const config = loadConfig({ SCRYPT_COST: '1024', LOG_LEVEL: 'warn', LOG_FORMAT: 'json' });
+  return createServices(config, db, { pubsub: createOversightPubSub() });
 }
 
 /** Stores the customers and records their opt-in through the consent service, as production would. */

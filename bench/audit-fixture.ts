@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { progressBar } from '@spendsense/server/cli/progress';
+import { loadConfig } from '@spendsense/server/config';
 import type { Database } from '@spendsense/server/db/client';
 import {
   type AuditEntryContent,
@@ -11,7 +12,7 @@ import {
 } from '@spendsense/server/domain/audit/index';
 import { createOversightPubSub } from '@spendsense/server/pubsub';
 import { verifyAuditIntegrity } from '@spendsense/server/services/audit/verify';
-import type { ServiceContext } from '@spendsense/server/services/context';
+import { createServices, type ServiceContext } from '@spendsense/server/services/context';
 import { createOperator, login } from '@spendsense/server/services/operators';
 import { hashPassword } from '@spendsense/server/services/passwords';
 import { seededRandom } from '@spendsense/server/test-support/audit-chain';
@@ -503,13 +504,9 @@ export function databaseUrlOf(name: string, baseUrl = POSTGRES_BASE_URL): string
 }
 
 export function benchServices(db: Database): ServiceContext {
-  return {
-    db,
-    now: () => new Date(),
-    scryptCost: 1024,
-    sessionTtlHours: 12,
-    pubsub: createOversightPubSub(),
-  };
+  // Cheap password hashes (bench operators only); warnings and errors only in the log; in-process pub/sub.
+  const config = loadConfig({ SCRYPT_COST: '1024', LOG_LEVEL: 'warn', LOG_FORMAT: 'json' });
+  return createServices(config, db, { pubsub: createOversightPubSub() });
 }
 
 const KEEP = process.env.BENCH_AUDIT_KEEP === '1';

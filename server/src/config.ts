@@ -1,7 +1,237 @@
 import path from 'node:path';
+import { z } from 'zod';
 import { REPO_ROOT } from './db/paths.js';
 
-/** Every setting the server reads from its environment, in one place (the README lists them). */
+/**
+ * Every setting the server reads from its environment, declared once: the variable, how its text is read and
+ * checked (zod), its default, and the line the README's configuration table shows for it
+ * (`tests/configuration.test.ts` keeps the README table equal to {@link configurationTable}; `pnpm
+ * generate:config-table` rewrites it). Nothing else in the server reads `process.env`.
+ */
+
+/** An empty variable counts as unset, as shells and compose files often write `NAME=`. */
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+const FLAG_TEXT: Record<string, boolean> = {
+  '1': true,
+  true: true,
+  yes: true,
+  on: true,
+  '0': false,
+  false: false,
+  no: false,
+  off: false,
+};
+
+interface VariableSpec<T> {
+  schema: z.ZodType<T>;
+  /** The default as the README shows it. */
+  defaultText: string;
+  meaning: string;
+}
+
+function text(
+  defaultValue: string | undefined,
+  meaning: string,
+  check?: z.ZodString,
+): VariableSpec<string | undefined> {
+  const base = check ?? z.string();
+  return {
+    schema: z.preprocess(
+      unsetWhenEmpty,
+      defaultValue === undefined ? base.optional() : base.default(defaultValue),
+    ),
+    defaultText: defaultValue === undefined ? 'unset' : `\`${defaultValue}\``,
+    meaning,
+  };
+}
+
+function wholeNumber(
+  defaultValue: number,
+  meaning: string,
+  range: { min?: number; max?: number; powerOfTwo?: boolean } = {},
+): VariableSpec<number> {
+  const min = range.min ?? 0;
+  const max = range.max ?? Number.MAX_SAFE_INTEGER;
+  return {
+    schema: z.preprocess(
+      unsetWhenEmpty,
+      z
+        .string()
+        .regex(/^\d+$/, { message: `must be a whole number from ${min} to ${max}` })
+        .transform(Number)
+        .pipe(
+          z
+            .number()
+            .min(min, { message: `must be at least ${min}` })
+            .max(max, { message: `must be at most ${max}` })
+            .refine((n) => !range.powerOfTwo || (n & (n - 1)) === 0, { message: 'must be a power of two' }),
+        )
+        .default(defaultValue),
+    ),
+    defaultText: `\`${defaultValue}\``,
+    meaning,
+  };
+}
+
+function flag(
+  defaultValue: boolean | undefined,
+  defaultText: string,
+  meaning: string,
+): VariableSpec<boolean | undefined> {
+  const parsed = z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .refine((value) => value in FLAG_TEXT, { message: 'must be one of 1, 0, true, false, yes, no, on, off' })
+    .transform((value) => FLAG_TEXT[value] as boolean);
+  return {
+    schema: z.preprocess(
+      unsetWhenEmpty,
+      defaultValue === undefined ? parsed.optional() : parsed.default(defaultValue),
+    ),
+    defaultText,
+    meaning,
+  };
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  defaultValue: T[number] | undefined,
+  defaultText: string,
+  meaning: string,
+): VariableSpec<T[number] | undefined> {
+  const parsed = z.enum(values, { message: `must be one of ${values.join(', ')}` });
+  return {
+    schema: z.preprocess(
+      unsetWhenEmpty,
+      defaultValue === undefined ? parsed.optional() : parsed.default(defaultValue),
+    ),
+    defaultText,
+    meaning,
+  };
+}
+
+const url = (schemes: readonly string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return schemes.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}` },
+  );
+
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== ''),
+);
+
+/** The variables, in the order the README lists them. */
+export const CONFIG_VARIABLES = {
+  DATABASE_URL: text(
+    undefined,
+    'PostgreSQL URL. Unset: the embedded PGlite database.',
+    url(['postgres:', 'postgresql:']),
+  ),
+  MIGRATION_DATABASE_URL: text(
+    undefined,
+    "the schema owner's PostgreSQL URL, used only for migrations when `DATABASE_URL` is the application role",
+    url(['postgres:', 'postgresql:']),
+  ),
+  DATA_DIR: { ...text(undefined, 'folder of the embedded database'), defaultText: '`.data/pglite`' },
+  REDIS_URL: text(
+    undefined,
+    'Redis URL: several API instances then share live audit events and rate limits',
+    url(['redis:', 'rediss:']),
+  ),
+  HOST: text('127.0.0.1', 'address the server listens on'),
+  PORT: wholeNumber(4000, 'port the server listens on (`0`: any free port)', { max: 65535 }),
+  DEMO: flag(undefined, 'on for the embedded database', '`0` to start without demo operators and data'),
+  DEMO_CUSTOMERS: wholeNumber(100, 'customers in the synthetic demo data', { min: 1 }),
+  DEMO_SEED: wholeNumber(42, 'seed of the synthetic demo data'),
+  DEMO_HISTORY_MONTHS: wholeNumber(
+    26,
+    'months of audited history the demo plays on first start (`0`: today only)',
+    {
+      max: 120,
+    },
+  ),
+  SESSION_TTL_HOURS: wholeNumber(12, 'how long a login session lasts', { min: 1 }),
+  SCRYPT_COST: wholeNumber(32768, 'scrypt N for password hashes', {
+    min: 1024,
+    max: 2 ** 20,
+    powerOfTwo: true,
+  }),
+  SECURE_COOKIES: flag(false, 'off', 'mark the session cookie `Secure` (set it behind HTTPS)'),
+  ALLOW_ARBITRARY_DOCUMENTS: flag(
+    true,
+    'on',
+    "run GraphQL documents other than the console's persisted ones (GraphiQL, third parties); `0` locks down",
+  ),
+  TRUST_PROXY: flag(
+    false,
+    'off',
+    'take the client address from `X-Forwarded-For` (only behind your own proxy)',
+  ),
+  RATE_LIMIT_LOGINS_PER_MINUTE: wholeNumber(
+    10,
+    'logins per client address and per username; `0` turns it off',
+  ),
+  RATE_LIMIT_AUDIT_QUERIES_PER_MINUTE: wholeNumber(
+    120,
+    'audit log, integrity and metrics queries per operator',
+  ),
+  RATE_LIMIT_EXPORTS_PER_MINUTE: wholeNumber(10, 'audit exports per operator'),
+  AUDIT_SIGNING_KEY: text(
+    undefined,
+    'Ed25519 private key (PKCS#8 PEM) signing chain checkpoints and export manifests',
+  ),
+  AUDIT_SIGNING_KEY_FILE: {
+    ...text(undefined, 'file of that key when `AUDIT_SIGNING_KEY` is unset (created on first start)'),
+    defaultText: '`.data/audit-signing-key.pem`',
+  },
+  AUDIT_CHECKPOINT_FILE: {
+    ...text(undefined, 'the append-only checkpoint log kept outside the database'),
+    defaultText: '`.data/audit-checkpoints.jsonl`',
+  },
+  AUDIT_CHECKPOINT_EVERY_ENTRIES: wholeNumber(1000, 'a signed checkpoint after this many entries (`0`: off)'),
+  AUDIT_CHECKPOINT_EVERY_SECONDS: wholeNumber(60, 'or after this many seconds with new entries (`0`: off)'),
+  LOG_LEVEL: oneOf(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    'info',
+    '`info`',
+    'least severe log level written (one line per request at `info`)',
+  ),
+  LOG_FORMAT: oneOf(['json', 'pretty'], undefined, '`pretty` in a terminal, else `json`', 'log line format'),
+  LOG_FILE: text(undefined, 'append log lines to this file instead of standard output'),
+  METRICS_TOKEN: text(undefined, '`/metrics` also answers requests with `Authorization: Bearer <token>`'),
+  METRICS_ALLOW: {
+    schema: z.preprocess(unsetWhenEmpty, list.default(['127.0.0.1', '::1'])),
+    defaultText: '`127.0.0.1,::1`',
+    meaning: 'client addresses (comma-separated) that may read `/metrics` without the token',
+  } satisfies VariableSpec<string[]>,
+  SHUTDOWN_GRACE_SECONDS: wholeNumber(
+    30,
+    'on SIGTERM, how long running requests and exports may take to finish before the process exits',
+    { max: 3600 },
+  ),
+} as const;
+
+export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
+
+const configSchema = z.object(
+  Object.fromEntries(Object.entries(CONFIG_VARIABLES).map(([name, spec]) => [name, spec.schema])) as {
+    [K in ConfigVariable]: (typeof CONFIG_VARIABLES)[K]['schema'];
+  },
+);
+
+type RawConfig = z.infer<typeof configSchema>;
+
+/** Every setting, typed, with defaults applied. */
 export interface ServerConfig {
   /** A PostgreSQL URL; unset means the embedded PGlite database in `dataDir`. */
   databaseUrl: string | undefined;
@@ -9,7 +239,7 @@ export interface ServerConfig {
   migrationDatabaseUrl: string | undefined;
   /** Folder of the embedded database. `memory://` keeps it in memory (tests). */
   dataDir: string;
-  /** Redis URL for sharing live events between several API instances. */
+  /** Redis URL for sharing live events and rate limits between several API instances. */
   redisUrl: string | undefined;
   host: string;
   port: number;
@@ -40,48 +270,88 @@ export interface ServerConfig {
   auditCheckpointEverySeconds: number;
   /** Requests per minute (0 = no limit): logins per client IP and per username, audit queries and exports per operator. */
   rateLimits: { loginPerMinute: number; auditQueriesPerMinute: number; exportsPerMinute: number };
-}
-
-function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`${name} must be a non-negative whole number, got "${raw}"`);
-  }
-  return value;
-}
-
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const databaseUrl = env.DATABASE_URL || undefined;
-  return {
-    databaseUrl,
-    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
-    dataDir: env.DATA_DIR || path.join(REPO_ROOT, '.data', 'pglite'),
-    redisUrl: env.REDIS_URL || undefined,
-    host: env.HOST || '127.0.0.1',
-    port: intFromEnv(env, 'PORT', 4000),
-    sessionTtlHours: intFromEnv(env, 'SESSION_TTL_HOURS', 12),
-    demoCustomers: intFromEnv(env, 'DEMO_CUSTOMERS', 100),
-    demoSeed: intFromEnv(env, 'DEMO_SEED', 42),
-    demoHistoryMonths: intFromEnv(env, 'DEMO_HISTORY_MONTHS', 26),
-    demoEnabled: env.DEMO === undefined ? !databaseUrl : env.DEMO !== '0' && env.DEMO !== 'false',
-    scryptCost: intFromEnv(env, 'SCRYPT_COST', 2 ** 15),
-    secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
-    allowArbitraryDocuments:
-      env.ALLOW_ARBITRARY_DOCUMENTS !== '0' && env.ALLOW_ARBITRARY_DOCUMENTS !== 'false',
-    auditSigningKey: env.AUDIT_SIGNING_KEY
-      ? { pem: env.AUDIT_SIGNING_KEY }
-      : { file: env.AUDIT_SIGNING_KEY_FILE || path.join(REPO_ROOT, '.data', 'audit-signing-key.pem') },
-    auditCheckpointFile:
-      env.AUDIT_CHECKPOINT_FILE || path.join(REPO_ROOT, '.data', 'audit-checkpoints.jsonl'),
-    auditCheckpointEveryEntries: intFromEnv(env, 'AUDIT_CHECKPOINT_EVERY_ENTRIES', 1000),
-    auditCheckpointEverySeconds: intFromEnv(env, 'AUDIT_CHECKPOINT_EVERY_SECONDS', 60),
-    rateLimits: {
-      loginPerMinute: intFromEnv(env, 'RATE_LIMIT_LOGINS_PER_MINUTE', 10),
-      auditQueriesPerMinute: intFromEnv(env, 'RATE_LIMIT_AUDIT_QUERIES_PER_MINUTE', 120),
-      exportsPerMinute: intFromEnv(env, 'RATE_LIMIT_EXPORTS_PER_MINUTE', 10),
-    },
+  log: {
+    level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+    format: 'json' | 'pretty';
+    /** Append to this file instead of standard output. */
+    file: string | undefined;
   };
+  metrics: { token: string | undefined; allow: string[] };
+  shutdownGraceSeconds: number;
+}
+
+/** Every problem with the environment, one line per variable, so an operator fixes them all in one go. */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/**
+ * Reads and checks the environment. Throws a {@link ConfigurationError} listing every invalid variable by
+ * name (for example `SECURE_COOKIES: must be one of 1, 0, true, false, yes, no, on, off`).
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): ServerConfig {
+  const input = Object.fromEntries(Object.keys(CONFIG_VARIABLES).map((name) => [name, env[name]]));
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigurationError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name}: ${issue.message} (got "${env[name]}")`;
+      }),
+    );
+  }
+  return fromRaw(parsed.data, env);
+}
+
+function fromRaw(raw: RawConfig, env: Readonly<Record<string, string | undefined>>): ServerConfig {
+  return {
+    databaseUrl: raw.DATABASE_URL,
+    migrationDatabaseUrl: raw.MIGRATION_DATABASE_URL,
+    dataDir: raw.DATA_DIR ?? path.join(REPO_ROOT, '.data', 'pglite'),
+    redisUrl: raw.REDIS_URL,
+    host: raw.HOST ?? '127.0.0.1',
+    port: raw.PORT,
+    sessionTtlHours: raw.SESSION_TTL_HOURS,
+    demoCustomers: raw.DEMO_CUSTOMERS,
+    demoSeed: raw.DEMO_SEED,
+    demoHistoryMonths: raw.DEMO_HISTORY_MONTHS,
+    demoEnabled: raw.DEMO ?? raw.DATABASE_URL === undefined,
+    scryptCost: raw.SCRYPT_COST,
+    secureCookies: raw.SECURE_COOKIES ?? false,
+    trustProxy: raw.TRUST_PROXY ?? false,
+    allowArbitraryDocuments: raw.ALLOW_ARBITRARY_DOCUMENTS ?? true,
+    auditSigningKey: raw.AUDIT_SIGNING_KEY
+      ? { pem: raw.AUDIT_SIGNING_KEY }
+      : { file: raw.AUDIT_SIGNING_KEY_FILE ?? path.join(REPO_ROOT, '.data', 'audit-signing-key.pem') },
+    auditCheckpointFile:
+      raw.AUDIT_CHECKPOINT_FILE ?? path.join(REPO_ROOT, '.data', 'audit-checkpoints.jsonl'),
+    auditCheckpointEveryEntries: raw.AUDIT_CHECKPOINT_EVERY_ENTRIES,
+    auditCheckpointEverySeconds: raw.AUDIT_CHECKPOINT_EVERY_SECONDS,
+    rateLimits: {
+      loginPerMinute: raw.RATE_LIMIT_LOGINS_PER_MINUTE,
+      auditQueriesPerMinute: raw.RATE_LIMIT_AUDIT_QUERIES_PER_MINUTE,
+      exportsPerMinute: raw.RATE_LIMIT_EXPORTS_PER_MINUTE,
+    },
+    log: {
+      level: raw.LOG_LEVEL ?? 'info',
+      format: raw.LOG_FORMAT ?? (process.stdout.isTTY && env['LOG_FILE'] === undefined ? 'pretty' : 'json'),
+      file: raw.LOG_FILE,
+    },
+    metrics: { token: raw.METRICS_TOKEN, allow: raw.METRICS_ALLOW },
+    shutdownGraceSeconds: raw.SHUTDOWN_GRACE_SECONDS,
+  };
+}
+
+/** The README's configuration table, rendered from {@link CONFIG_VARIABLES}. */
+export function configurationTable(): string {
+  const rows = Object.entries(CONFIG_VARIABLES).map(
+    ([name, spec]) => `| \`${name}\` | ${spec.defaultText} | ${spec.meaning} |`,
+  );
+  return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
 }

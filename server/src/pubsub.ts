@@ -11,7 +11,11 @@ export type OversightTopics = {
   'auditEntry:added': [{ seq: string }];
 };
 
-export type OversightPubSub = PubSub<OversightTopics> & { close(): Promise<void> };
+export type OversightPubSub = PubSub<OversightTopics> & {
+  close(): Promise<void>;
+  /** Resolves when the shared event bus answers (readiness); in-process always does. */
+  ping(): Promise<void>;
+};
 
 /**
  * In-process by default; with a Redis URL, events published by any API instance reach subscribers on all
@@ -20,7 +24,7 @@ export type OversightPubSub = PubSub<OversightTopics> & { close(): Promise<void>
 export function createOversightPubSub(redisUrl?: string): OversightPubSub {
   if (!redisUrl) {
     const pubsub = createPubSub<OversightTopics>();
-    return Object.assign(pubsub, { close: async () => {} });
+    return Object.assign(pubsub, { close: async () => {}, ping: async () => {} });
   }
   const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
@@ -28,6 +32,14 @@ export function createOversightPubSub(redisUrl?: string): OversightPubSub {
     eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
   });
   return Object.assign(pubsub, {
+    async ping() {
+      await Promise.all([
+        publishClient.ping(),
+        subscribeClient.status === 'ready'
+          ? Promise.resolve()
+          : Promise.reject(new Error(`Redis subscriber ${subscribeClient.status}`)),
+      ]);
+    },
     async close() {
       publishClient.disconnect();
       subscribeClient.disconnect();

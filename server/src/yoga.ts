@@ -1,12 +1,12 @@
-import { PothosValidationError } from '@pothos/core';
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
-import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { DomainError } from './errors.js';
 import { useBadEnumInputAsBadUserInput } from './http/enum-input-errors.js';
+import { isGraphQLError, maskError } from './http/error-masking.js';
 import { useAuditExport } from './http/exports.js';
 import { graphiqlSettings } from './http/graphiql.js';
 import { useGraphQLSSEProtocol } from './http/graphql-sse.js';
+import { type ReadinessCheck, ServerLifecycle, useHealthRoutes } from './http/health.js';
+import { useMetricsRoute } from './http/metrics-route.js';
 import {
   PersistedDocuments,
   type PersistedDocumentsPolicy,
@@ -14,6 +14,7 @@ import {
 } from './http/persisted-documents.js';
 import { RateLimiter, type RateLimitSettings } from './http/rate-limiter.js';
 import { useRateLimits } from './http/rate-limits.js';
+import { useRequestLog } from './http/request-log.js';
 import { type NodeServerContext, requestOriginOf } from './http/request-origin.js';
 import { sessionTokenOf } from './http/session-token.js';
 import type { GraphQLContext } from './schema/context.js';
@@ -32,6 +33,12 @@ export interface YogaOptions {
   trustProxy?: boolean;
   /** Per-minute limits on logins, audit queries and exports (config.rateLimits); absent means none (tests). */
   rateLimits?: RateLimitSettings;
+  /** Starting, ready or draining, as `/readyz` reports it; absent means always ready (tests). */
+  lifecycle?: ServerLifecycle;
+  /** Further dependencies `/readyz` pings (Redis clients). */
+  readinessChecks?: readonly ReadinessCheck[];
+  /** Who may read `/metrics`: client addresses, or a bearer token (config.metrics); default loopback only. */
+  metricsAccess?: { allow: readonly string[]; token?: string | undefined };
   /**
    * The console's persisted documents (accepted by id) and whether other documents run too
    * (config.allowArbitraryDocuments). Default: the manifest in client/, arbitrary documents allowed.
@@ -39,30 +46,7 @@ export interface YogaOptions {
   persistedDocuments?: PersistedDocumentsPolicy;
 }
 
-// graphql ships CommonJS and ESM builds; libraries may load either, so `instanceof GraphQLError`
-// is unreliable across them. Recognise GraphQL errors by shape instead.
-function isGraphQLError(error: unknown): error is GraphQLError {
-  return error instanceof Error && error.name === 'GraphQLError' && 'extensions' in error;
-}
-
-/** Turns errors callers can act on into typed GraphQL errors; everything else is masked. */
-export function maskError(error: unknown, message: string): Error {
-  const original = isGraphQLError(error) ? (error.originalError ?? error) : error;
-  const path = isGraphQLError(error) ? error.path : undefined;
-  if (original instanceof DomainError) {
-    return new GraphQLError(original.message, {
-      path,
-      extensions: { code: original.code, ...original.details },
-    });
-  }
-  if (original instanceof PothosValidationError) {
-    return new GraphQLError(original.message, { path, extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  // A GraphQL error thrown on purpose (auth scopes, validation) keeps its path and locations.
-  if (isGraphQLError(original)) return isGraphQLError(error) ? error : original;
-  console.error(original);
-  return new GraphQLError(message, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-}
+export type { maskError };
 
 // Audit writes a request started (denials), by request, so its response can wait for them.
 const pendingWritesOf = new WeakMap<Request, Promise<unknown>[]>();
@@ -94,6 +78,18 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
     ...graphiqlSettings(),
     maskedErrors: { maskError },
     plugins: [
+      useRequestLog(services),
+      useHealthRoutes({
+        services,
+        lifecycle: options.lifecycle ?? new ServerLifecycle('ready'),
+        checks: options.readinessChecks ?? [],
+      }),
+      useMetricsRoute({
+        services,
+        allow: options.metricsAccess?.allow ?? ['127.0.0.1', '::1'],
+        token: options.metricsAccess?.token,
+        trustProxy,
+      }),
       useCookies(),
       usePersistedDocuments(persistedDocuments),
       useGraphQLSSEProtocol('/graphql/stream', persistedDocuments),
@@ -102,7 +98,19 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
       useAuditExport({ services, rateLimiter, trustProxy }),
       useBadEnumInputAsBadUserInput(),
     ],
-    logging: process.env.NODE_ENV === 'test' ? false : 'info',
+    // Errors of execution are logged with their request id by useRequestLog; what yoga reports itself
+    // (errors outside execution, such as a failing context factory) goes to the same logger.
+    logging: {
+      debug: (...args) => services.logger.debug({ yoga: args }, 'yoga'),
+      info: (...args) => services.logger.info({ yoga: args }, 'yoga'),
+      warn: (...args) => services.logger.warn({ yoga: args }, 'yoga'),
+      error: (...args) => {
+        for (const arg of args) {
+          if (isGraphQLError(arg) && arg.path) continue;
+          services.logger.error({ err: arg }, 'yoga error');
+        }
+      },
+    },
     context: async ({ request, req }) => {
       const sessionToken = sessionTokenOf(request);
       const operator = sessionToken ? await authenticateSession(services, sessionToken) : null;
@@ -120,7 +128,7 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
         recordDenial: (denial) => {
           pendingAuditWrites.push(
             recordUnauthorizedAccess(services, operator, origin, denial).catch((error) =>
-              console.error('Could not record unauthorized_access', error),
+              services.logger.error({ err: error }, 'Could not record unauthorized_access'),
             ),
           );
         },

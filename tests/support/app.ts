@@ -1,9 +1,11 @@
 import type { Database } from '@spendsense/server/db/client';
 import type { OperatorRole } from '@spendsense/server/domain/operators/index';
 import { createOversightPubSub } from '@spendsense/server/pubsub';
-import type { ServiceContext } from '@spendsense/server/services/context';
+import { createServices, type ServiceContext } from '@spendsense/server/services/context';
 import { createOperator } from '@spendsense/server/services/operators';
 import { createOversightYoga } from '@spendsense/server/yoga';
+import { rememberSecret, TEST_CONFIG, testLogger } from './config.js';
+import { TEST_PASSWORD } from './passwords.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -19,14 +21,12 @@ export function createTestApp(
     checkpointing?: ServiceContext['checkpointing'];
   } = {},
 ) {
-  const services: ServiceContext = {
-    db,
-    now: options.now ?? (() => new Date()),
-    scryptCost: 1024,
-    sessionTtlHours: 12,
+  const services = createServices(TEST_CONFIG, db, {
+    now: options.now,
     pubsub: options.pubsub ?? createOversightPubSub(),
+    logger: testLogger(),
     checkpointing: options.checkpointing,
-  };
+  });
   const yoga = createOversightYoga({ services });
 
   async function graphql<T = Record<string, unknown>>(
@@ -49,7 +49,7 @@ export function createTestApp(
 
   /** Creates an operator with the role (once) and returns a session token for it. */
   async function tokenFor(role: OperatorRole, username = role.toLowerCase()): Promise<string> {
-    const password = 'Test-pass-word-42!';
+    const password = TEST_PASSWORD;
     const existing = await db.prisma.operator.findUnique({ where: { username } });
     if (!existing) await createOperator(services, { username, displayName: username, role, password });
     const result = await graphql<{ login: { token: string } }>(
@@ -57,6 +57,7 @@ export function createTestApp(
       { input: { username, password } },
     );
     if (!result.data?.login) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
+    rememberSecret(result.data.login.token);
     return result.data.login.token;
   }
 

@@ -9,6 +9,7 @@ import { assignAllCustomers } from '../services/assign-all.js';
 import type { ServiceContext } from '../services/context.js';
 import { ingestLedger } from '../services/ingest-ledger.js';
 import { createOperator } from '../services/operators.js';
+import { print, printError } from './output.js';
 import { progressBar } from './progress.js';
 
 type Options = Record<string, string | boolean | undefined>;
@@ -62,7 +63,7 @@ export async function createOperatorCommand(ctx: ServiceContext, options: Option
     role,
     password,
   });
-  console.log(`Created ${operator.role} operator "${operator.username}".`);
+  print(`Created ${operator.role} operator "${operator.username}".`);
 }
 
 export async function seedCommand(ctx: ServiceContext, options: Options): Promise<void> {
@@ -79,10 +80,10 @@ export async function seedCommand(ctx: ServiceContext, options: Options): Promis
     seed,
     asOf: isoDate(options),
     months,
-    log: console.log,
+    log: print,
     progress: progressBar,
   });
-  for (const l of logins) console.log(`  ${l.role.padEnd(10)} ${l.username.padEnd(12)} ${l.password}`);
+  for (const l of logins) print(`  ${l.role.padEnd(10)} ${l.username.padEnd(12)} ${l.password}`);
 }
 
 export async function ingestCommand(ctx: ServiceContext, options: Options): Promise<void> {
@@ -102,14 +103,14 @@ export async function ingestCommand(ctx: ServiceContext, options: Options): Prom
   }
   const result = await ingestLedger(ctx, parsed, { asOf: isoDate(options) });
   if (!result.ok) {
-    console.error(`Rejected: ${result.errors.length} problem(s); nothing was stored.`);
+    printError(`Rejected: ${result.errors.length} problem(s); nothing was stored.`);
     for (const e of result.errors.slice(0, 200)) {
-      console.error(`  ${e.kind} row ${e.row}, ${e.field}: ${e.message} [${e.code}]`);
+      printError(`  ${e.kind} row ${e.row}, ${e.field}: ${e.message} [${e.code}]`);
     }
     process.exitCode = 1;
     return;
   }
-  console.log(
+  print(
     `Stored ${result.users} customers, ${result.accounts} accounts, ${result.transactions} transactions, ${result.liabilities} liabilities.`,
   );
 }
@@ -121,5 +122,5 @@ export async function assignCommand(ctx: ServiceContext, options: Options): Prom
     onProgress: bar.onProgress,
   });
   bar.stop();
-  console.log(`Assigned ${result.assignments} personas to ${result.customers} customers.`);
+  print(`Assigned ${result.assignments} personas to ${result.customers} customers.`);
 }

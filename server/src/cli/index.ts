@@ -13,12 +13,13 @@
  * All commands use DATABASE_URL when set, otherwise the embedded database in DATA_DIR.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { ConfigurationError, loadConfig, type ServerConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
-import { createOversightPubSub } from '../pubsub.js';
+import { createLogger } from '../observability/logger.js';
 import { checkpointingFromConfig, writeCheckpoint } from '../services/audit/checkpoints.js';
-import type { ServiceContext } from '../services/context.js';
+import { createServices, type ServiceContext } from '../services/context.js';
 import { assignCommand, createOperatorCommand, ingestCommand, seedCommand } from './commands.js';
+import { print, printError } from './output.js';
 
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({
@@ -47,7 +48,7 @@ const commands: Record<string, (ctx: ServiceContext, options: typeof values) => 
   },
   'audit-checkpoint': async (ctx) => {
     const checkpoint = await writeCheckpoint(ctx);
-    console.log(
+    print(
       checkpoint
         ? `Checkpoint at seq ${checkpoint.seq}, head ${checkpoint.head_hash}`
         : 'Nothing new to sign',
@@ -57,31 +58,35 @@ const commands: Record<string, (ctx: ServiceContext, options: typeof values) => 
 
 const run = command ? commands[command] : undefined;
 if (!run) {
-  console.error(
-    `Usage: pnpm cli <${Object.keys(commands).join('|')}> [options] (see server/src/cli/index.ts)`,
-  );
+  printError(`Usage: pnpm cli <${Object.keys(commands).join('|')}> [options] (see server/src/cli/index.ts)`);
   process.exit(2);
 }
 
-const config = loadConfig();
+let config: ServerConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigurationError)) throw error;
+  printError(error.message);
+  process.exit(78); // EX_CONFIG
+}
 const db = await openDatabase({
   databaseUrl: config.databaseUrl,
   migrationDatabaseUrl: config.migrationDatabaseUrl,
   dataDir: config.dataDir,
 });
-const ctx: ServiceContext = {
-  db,
-  now: () => new Date(),
-  scryptCost: config.scryptCost,
-  sessionTtlHours: config.sessionTtlHours,
-  pubsub: createOversightPubSub(),
-  checkpointing: checkpointingFromConfig(config, (message) => console.warn(message)),
-};
+// The commands print their own results; the log gets warnings and errors only.
+const logger = createLogger({ ...config.log, level: 'warn' });
+const ctx = createServices(config, db, {
+  logger,
+  checkpointing: checkpointingFromConfig(config, (message) => logger.warn(message)),
+});
 try {
   await run(ctx, values);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  printError(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;
 } finally {
+  await ctx.pubsub.close();
   await db.close();
 }

@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
+import type { Logger } from '../observability/logger.js';
 import { applyMigrations, pgExecutor, pgliteExecutor, type SqlExecutor } from './migrate.js';
 import { MIGRATIONS_DIR } from './paths.js';
 
@@ -15,6 +16,8 @@ export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
   sql: SqlExecutor;
+  /** PostgreSQL pool use (connections total, idle, and requests waiting for one); null on PGlite. */
+  poolStats(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
 }
 
@@ -30,7 +33,8 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
-  log?: (message: string) => void;
+  /** Where migration progress and lost idle connections are reported (the server's logger). */
+  logger?: Pick<Logger, 'info' | 'warn'>;
   /** Called with every SQL statement Prisma sends (query-count tests, debugging). */
   onQuery?: (sql: string) => void;
 }
@@ -48,6 +52,7 @@ function createPrisma(adapter: PrismaPg | PrismaPGlite, onQuery?: (sql: string) 
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const migrate = options.migrate ?? true;
+  const log = options.logger ? (message: string) => options.logger?.info(message) : undefined;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle pooled connection can be closed by the server (restart, failover, an administrator);
@@ -55,24 +60,25 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     // The pool drops the broken connection and opens a new one when needed.
     let closing = false;
     pool.on('error', (error) => {
-      if (!closing) console.warn(`PostgreSQL connection lost while idle: ${error.message}`);
+      if (!closing) options.logger?.warn({ err: error }, 'PostgreSQL connection lost while idle');
     });
     const sql = pgExecutor(pool);
     if (migrate && options.migrationDatabaseUrl) {
       const ownerPool = new pg.Pool({ connectionString: options.migrationDatabaseUrl, max: 1 });
       try {
-        await applyMigrations(pgExecutor(ownerPool), MIGRATIONS_DIR, options.log);
+        await applyMigrations(pgExecutor(ownerPool), MIGRATIONS_DIR, log);
       } finally {
         await ownerPool.end();
       }
     } else if (migrate) {
-      await applyMigrations(sql, MIGRATIONS_DIR, options.log);
+      await applyMigrations(sql, MIGRATIONS_DIR, log);
     }
     const prisma = createPrisma(new PrismaPg(pool), options.onQuery);
     return {
       kind: 'postgres',
       prisma,
       sql,
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       async close() {
         closing = true;
         await prisma.$disconnect();
@@ -86,12 +92,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const pglite = new PGlite(dataDir);
   await pglite.waitReady;
   const sql = pgliteExecutor(pglite);
-  if (migrate) await applyMigrations(sql, MIGRATIONS_DIR, options.log);
+  if (migrate) await applyMigrations(sql, MIGRATIONS_DIR, log);
   const prisma = createPrisma(new PrismaPGlite(pglite), options.onQuery);
   return {
     kind: 'pglite',
     prisma,
     sql,
+    poolStats: () => null,
     async close() {
       await prisma.$disconnect();
       await pglite.close();

@@ -293,3 +293,20 @@ export function pgExecutor(clientOrPool: pg.Pool | pg.ClientBase): SqlExecutor {
 function isPool(target: pg.Pool | pg.ClientBase): target is pg.Pool {
   return 'totalCount' in target && 'idleCount' in target;
 }
+
+/**
+ * Migrations on disk that the database has not finished applying (readiness: an instance whose database is
+ * behind its code is not ready). A database without the bookkeeping table has them all pending.
+ */
+export async function pendingMigrations(executor: SqlExecutor, migrationsDir: string): Promise<string[]> {
+  const migrations = await readMigrations(migrationsDir);
+  const { rows: tables } = await executor.query<{ present: boolean }>(
+    `SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`,
+  );
+  if (!tables[0]?.present) return migrations.map((migration) => migration.name);
+  const { rows } = await executor.query<{ migration_name: string }>(
+    `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  const applied = new Set(rows.map((row) => row.migration_name));
+  return migrations.map((migration) => migration.name).filter((name) => !applied.has(name));
+}

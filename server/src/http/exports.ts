@@ -14,6 +14,7 @@ import { recordUnauthorizedAccess } from '../services/audit/record-denial.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticateSession } from '../services/operators.js';
 import { type RateLimiter, requesterKeys } from './rate-limiter.js';
+import { describeRequest, noteErrorCode } from './request-log.js';
 import { type NodeServerContext, requestOriginOf } from './request-origin.js';
 import { sessionTokenOf } from './session-token.js';
 
@@ -55,13 +56,14 @@ export async function serveAuditExport(
   const { services } = options;
   try {
     if (request.method !== 'GET') {
-      return errorResponse('METHOD_NOT_ALLOWED', 405, `${AUDIT_EXPORT_PATH} only answers GET`, {
+      return errorResponse(request, 'METHOD_NOT_ALLOWED', 405, `${AUDIT_EXPORT_PATH} only answers GET`, {
         Allow: 'GET',
       });
     }
     const origin = requestOriginOf(request, serverContext, options.trustProxy ?? false);
     const token = sessionTokenOf(request);
     const operator = token ? await authenticateSession(services, token) : null;
+    describeRequest(request, { operation: 'auditExport', operatorId: operator?.id });
 
     // Before authorization, so that a flood of refused requests cannot flood the audit log either.
     const decision = options.rateLimiter?.take(
@@ -71,6 +73,7 @@ export async function serveAuditExport(
     if (decision && !decision.allowed) {
       const seconds = decision.retryAfterSeconds;
       return errorResponse(
+        request,
         'RATE_LIMITED',
         429,
         `Too many audit exports. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
@@ -85,8 +88,8 @@ export async function serveAuditExport(
         requiredScopes: ['capability:readAudit'],
       });
       return operator
-        ? errorResponse('FORBIDDEN', 403, `Not authorized to access ${DENIED_FIELD_PATH}`)
-        : errorResponse('UNAUTHENTICATED', 401, 'You must be logged in', {
+        ? errorResponse(request, 'FORBIDDEN', 403, `Not authorized to access ${DENIED_FIELD_PATH}`)
+        : errorResponse(request, 'UNAUTHENTICATED', 401, 'You must be logged in', {
             'WWW-Authenticate': 'Bearer realm="SpendSense Oversight"',
           });
     }
@@ -108,20 +111,22 @@ export async function serveAuditExport(
     });
   } catch (error) {
     if (error instanceof DomainError) {
-      return errorResponse(error.code, HTTP_STATUS[error.code], error.message, {}, error.details);
+      return errorResponse(request, error.code, HTTP_STATUS[error.code], error.message, {}, error.details);
     }
-    console.error('Audit export request failed', error);
-    return errorResponse('INTERNAL_SERVER_ERROR', 500, 'Unexpected error');
+    services.logger.error({ err: error }, 'Audit export request failed');
+    return errorResponse(request, 'INTERNAL_SERVER_ERROR', 500, 'Unexpected error');
   }
 }
 
 function errorResponse(
+  request: Request,
   code: ErrorCode | 'METHOD_NOT_ALLOWED' | 'INTERNAL_SERVER_ERROR',
   status: number,
   message: string,
   headers: Record<string, string> = {},
   details: Record<string, unknown> = {},
 ): Response {
+  noteErrorCode(request, code);
   return new Response(JSON.stringify({ error: { code, message, ...details } }), {
     status,
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },

@@ -1,8 +1,12 @@
+import type { ServerConfig } from '../config.js';
 import type { Database } from '../db/client.js';
-import type { OversightPubSub } from '../pubsub.js';
+import { createLogger, type Logger } from '../observability/logger.js';
+import { OversightMetrics } from '../observability/metrics.js';
+import { createOversightPubSub, type OversightPubSub } from '../pubsub.js';
 import type { AuditCheckpointing, Checkpointer } from './audit/checkpoints.js';
+import { auditLiveFeed } from './audit/live-feed.js';
 
-/** What every service needs: the database and a clock (injected so tests can move time). */
+/** What every service needs: the database, a clock (injected so tests can move time), settings and telemetry. */
 export interface ServiceContext {
   db: Database;
   now: () => Date;
@@ -11,6 +15,8 @@ export interface ServiceContext {
   sessionTtlHours: number;
   /** Where committed audit entries are announced to live subscribers. */
   pubsub: OversightPubSub;
+  logger: Logger;
+  metrics: OversightMetrics;
   /** Signed checkpoints of the chain head kept outside the database; verification compares against them. */
   checkpointing?: AuditCheckpointing;
   /** Writes those checkpoints every N entries or T seconds (main.ts starts it). */
@@ -21,4 +27,40 @@ export interface ServiceContext {
 export interface RequestOrigin {
   ipAddress: string | null;
   userAgent: string | null;
+}
+
+/** Parts a caller may bring instead of having them made from the configuration (tests move time, share a pub/sub). */
+export interface ServiceParts {
+  now?: () => Date;
+  pubsub?: OversightPubSub;
+  logger?: Logger;
+  metrics?: OversightMetrics;
+  /** Checkpoint signing (the server and CLI: `checkpointingFromConfig`); absent means none (tests). */
+  checkpointing?: AuditCheckpointing;
+}
+
+/**
+ * The one place a service context is assembled, for the server, the CLI, the tests and the benchmarks:
+ * settings come from the configuration (whose module holds every default), the database is opened by the
+ * caller (tests bring their own per-file database).
+ */
+export function createServices(config: ServerConfig, db: Database, parts: ServiceParts = {}): ServiceContext {
+  const metrics = parts.metrics ?? new OversightMetrics();
+  const services: ServiceContext = {
+    db,
+    now: parts.now ?? (() => new Date()),
+    scryptCost: config.scryptCost,
+    sessionTtlHours: config.sessionTtlHours,
+    pubsub: parts.pubsub ?? createOversightPubSub(config.redisUrl),
+    logger: parts.logger ?? createLogger(config.log),
+    metrics,
+    checkpointing: parts.checkpointing,
+  };
+  metrics.readPoolWith(() => db.poolStats());
+  metrics.readLiveSubscribersWith(() => auditLiveFeed(services).subscriberCount);
+  metrics.readChainHeadWith(async () => {
+    const head = await db.prisma.auditChainHead.findUnique({ where: { id: 1 }, select: { seq: true } });
+    return Number(head?.seq ?? 0n);
+  });
+  return services;
 }

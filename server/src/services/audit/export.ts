@@ -127,7 +127,9 @@ export async function exportAuditLog(
   const stopEarly = async (reason: string): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    await record(false).catch((error) => console.error(`Could not record the ${reason} audit export`, error));
+    await record(false).catch((error) =>
+      ctx.logger.error({ err: error }, `Could not record the ${reason} audit export`),
+    );
   };
 
   let streamController: ReadableStreamDefaultController<Uint8Array> | undefined;
@@ -165,7 +167,9 @@ export async function exportAuditLog(
             sent.headHash = last.hash;
           }
           if (rows.length === batchSize) {
-            controller.enqueue(utf8.encode(text));
+            const bytes = utf8.encode(text);
+            ctx.metrics.exportBytes.inc({ format }, bytes.byteLength);
+            controller.enqueue(bytes);
             return;
           }
           stopped = true;
@@ -181,10 +185,12 @@ export async function exportAuditLog(
           };
           const key = ctx.checkpointing?.key;
           const finished = key ? signDocument(manifest as unknown as JsonObject, key) : manifest;
-          controller.enqueue(utf8.encode(text + encoder.finish(finished as AuditExportFileManifest)));
+          const tail = utf8.encode(text + encoder.finish(finished as AuditExportFileManifest));
+          ctx.metrics.exportBytes.inc({ format }, tail.byteLength);
+          controller.enqueue(tail);
           controller.close();
         } catch (error) {
-          console.error('Audit export failed', error);
+          ctx.logger.error({ err: error }, 'Audit export failed');
           controller.error(error);
           await stopEarly('failed');
         }

@@ -20,6 +20,9 @@ export class AuditLiveFeed {
   private pump: Promise<void> = Promise.resolve();
   private stop: (() => void) | null = null;
   private started: Promise<void> | null = null;
+  private closing = false;
+  /** Wakes every waiting subscriber, so each sees `closing` and ends its stream. */
+  private readonly wakers = new Set<() => void>();
 
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -44,6 +47,7 @@ export class AuditLiveFeed {
     this.listeners.add(listener);
     const abort = () => wake?.();
     signal?.addEventListener('abort', abort);
+    this.wakers.add(abort);
     try {
       let last = afterSeq ?? (await this.headSeq());
       if (afterSeq !== null) {
@@ -62,7 +66,7 @@ export class AuditLiveFeed {
           if (!page.hasNextPage) break;
         }
       }
-      while (!signal?.aborted) {
+      while (!signal?.aborted && !this.closing) {
         const entry = buffered.shift();
         if (!entry) {
           await new Promise<void>((resolve) => {
@@ -77,12 +81,23 @@ export class AuditLiveFeed {
       }
     } finally {
       signal?.removeEventListener('abort', abort);
+      this.wakers.delete(abort);
       this.listeners.delete(listener);
     }
   }
 
-  /** Stops listening to announcements (server shutdown). */
+  /** Live subscriptions open on this feed. */
+  get subscriberCount(): number {
+    return this.listeners.size;
+  }
+
+  /**
+   * Server shutdown: ends every subscriber's stream (their SSE responses then close with a `complete`
+   * event) and stops listening to announcements.
+   */
   close(): void {
+    this.closing = true;
+    for (const wake of this.wakers) wake();
     this.stop?.();
     this.stop = null;
     this.started = null;
@@ -116,7 +131,7 @@ export class AuditLiveFeed {
         this.pump = this.pump
           .then(() => this.deliverUpTo(announced))
           .catch((error) => {
-            if (running) console.error('Audit live feed could not load entries', error);
+            if (running) this.ctx.logger.error({ err: error }, 'Audit live feed could not load entries');
           });
       }
     })();

@@ -25,6 +25,7 @@ export interface AuditRecord<K extends AuditEventType = AuditEventType> {
 
 export interface AppendedAudit {
   seq: bigint;
+  eventType: AuditEventType;
   logId: string;
   hash: string;
 }
@@ -65,7 +66,12 @@ export class AuditWriter {
         ${JSON.stringify(content.eventData)}::jsonb, ${content.ipAddress}, ${content.userAgent},
         ${contentHash(content)})`;
     const row = rows[0]!;
-    const appended = { seq: BigInt(row.seq), logId: content.logId, hash: row.hash };
+    const appended = {
+      seq: BigInt(row.seq),
+      eventType: record.eventType,
+      logId: content.logId,
+      hash: row.hash,
+    };
     this.appended.push(appended);
     return appended;
   }
@@ -102,6 +108,7 @@ export async function runAudited<T>(
     { timeout: options.timeout ?? 30_000, maxWait: 30_000 },
   );
   for (const entry of writer?.appended ?? []) {
+    ctx.metrics.auditEntriesAppended.inc({ event_type: entry.eventType });
     ctx.pubsub.publish('auditEntry:added', { seq: entry.seq.toString() });
   }
   if (writer?.appended.length) ctx.checkpointer?.noteAppended(writer.appended.length);

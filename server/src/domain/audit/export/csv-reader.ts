@@ -1,7 +1,6 @@
 import type { JsonObject } from '../../canonical-json.js';
 import type { StoredAuditEntry } from '../entry.js';
 import { Char, CR, LF } from './char-codes.js';
-import { auditEntryAction } from './writer.js';
 import {
   AUDIT_CSV_COLUMNS,
   AuditExportFormatError,
@@ -9,6 +8,7 @@ import {
   CSV_MANIFEST_MARKER,
   parseExportJson,
 } from './formats.js';
+import { auditEntryAction } from './writer.js';
 
 const SEQ_TEXT = /^[1-9]\d{0,15}$/;
 

@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  CONFIG_VARIABLES,
+  ConfigurationError,
+  configurationTable,
+  loadConfig,
+} from '@spendsense/server/config';
+import { REPO_ROOT } from '@spendsense/server/db/paths';
+import { describe, expect, it } from 'vitest';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('is documented in the README exactly as the schema declares it', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('<!-- config:table -->') + '<!-- config:table -->'.length,
+      readme.indexOf('<!-- /config:table -->'),
+    );
+    // Regenerate with `pnpm generate:config-table`.
+    expect(section.trim()).toBe(configurationTable());
+    for (const name of Object.keys(CONFIG_VARIABLES)) expect(section).toContain(`| \`${name}\` |`);
+  });
+
+  it('applies the defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      databaseUrl: undefined,
+      port: 4000,
+      host: '127.0.0.1',
+      sessionTtlHours: 12,
+      scryptCost: 32768,
+      secureCookies: false,
+      trustProxy: false,
+      demoEnabled: true,
+      rateLimits: { loginPerMinute: 10, auditQueriesPerMinute: 120, exportsPerMinute: 10 },
+      metrics: { token: undefined, allow: ['127.0.0.1', '::1'] },
+      shutdownGraceSeconds: 30,
+    });
+    expect(config.dataDir).toBe(path.join(REPO_ROOT, '.data', 'pglite'));
+    expect(loadConfig({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test' }).demoEnabled).toBe(false);
+  });
+
+  it('reads every spelling of a flag, so SECURE_COOKIES=yes turns secure cookies on', () => {
+    for (const on of ['1', 'true', 'yes', 'on', 'TRUE', 'Yes']) {
+      expect(loadConfig({ SECURE_COOKIES: on }).secureCookies).toBe(true);
+    }
+    for (const off of ['0', 'false', 'no', 'off']) {
+      expect(loadConfig({ SECURE_COOKIES: off }).secureCookies).toBe(false);
+    }
+    expect(loadConfig({ SECURE_COOKIES: '' }).secureCookies).toBe(false);
+  });
+
+  it('reports every invalid variable at once, by name', () => {
+    const problems = problemsOf({
+      SECURE_COOKIES: 'maybe',
+      PORT: '80a',
+      SCRYPT_COST: '1000',
+      DATABASE_URL: 'mysql://db/app',
+      REDIS_URL: 'localhost:6379',
+      LOG_LEVEL: 'loud',
+      SESSION_TTL_HOURS: '0',
+    });
+    const named = new Set(problems.map((problem) => problem.slice(0, problem.indexOf(':'))));
+    expect([...named].sort()).toEqual(
+      [
+        'DATABASE_URL',
+        'LOG_LEVEL',
+        'PORT',
+        'REDIS_URL',
+        'SCRYPT_COST',
+        'SECURE_COOKIES',
+        'SESSION_TTL_HOURS',
+      ].sort(),
+    );
+    expect(problems).toContain(
+      'SECURE_COOKIES: must be one of 1, 0, true, false, yes, no, on, off (got "maybe")',
+    );
+    expect(problems).toContain('SCRYPT_COST: must be a power of two (got "1000")');
+  });
+
+  it('keeps the server from starting with an invalid environment, listing every problem (a real process)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, SECURE_COOKIES: 'maybe', PORT: 'eighty', DATA_DIR: 'memory://' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(78);
+    expect(stderr).toContain('SECURE_COOKIES: must be one of');
+    expect(stderr).toContain('PORT: must be a whole number');
+  });
+});
