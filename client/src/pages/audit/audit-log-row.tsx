@@ -1,5 +1,5 @@
 import { Button, Link, Table, Text } from '@chakra-ui/react';
-import { auditEntryAction } from '@spendsense/server/domain/audit/export-formats';
+import { auditEntryAction } from '@spendsense/server/domain/audit/export/writer';
 import type { JsonObject } from '@spendsense/server/domain/canonical-json';
 import { graphql, useFragment } from 'react-relay';
 import { Link as RouterLink } from 'react-router';

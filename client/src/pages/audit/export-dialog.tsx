@@ -15,7 +15,7 @@ import {
   Text,
 } from '@chakra-ui/react';
 import type { AuditEventType, AuditExportFormat } from '@spendsense/server/domain/audit/event-types';
-import { AuditExportEncoder } from '@spendsense/server/domain/audit/export-formats';
+import { AuditExportEncoder } from '@spendsense/server/domain/audit/export/writer';
 import type { JsonObject } from '@spendsense/server/domain/canonical-json';
 import { Component, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { graphql, useLazyLoadQuery } from 'react-relay';
