@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { type Database, openDatabase } from '@spendsense/server/db/client';
 import { type StoredAuditEntry, verifyChain } from '@spendsense/server/domain/audit/index';
+import { createRateLimitStore, type RateLimitStore } from '@spendsense/server/http/rate-limiter';
 import { createOversightPubSub, type OversightPubSub } from '@spendsense/server/pubsub';
 import { runAudited } from '@spendsense/server/services/audit/record-audit';
+import { createOversightYoga } from '@spendsense/server/yoga';
 import { createClient } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './support/app.js';
@@ -18,6 +21,9 @@ describe.skipIf(!databaseUrl || !redisUrl)('several API instances', () => {
   let drop: () => Promise<void>;
   const databases: Database[] = [];
   const pubsubs: OversightPubSub[] = [];
+  const stores: RateLimitStore[] = [];
+  // One prefix per run, so buckets left by an earlier run on the same Redis cannot interfere.
+  const ratePrefix = `spendsense-test:${randomUUID()}:`;
   let a: ReturnType<typeof createTestApp>;
   let b: ReturnType<typeof createTestApp>;
 
@@ -27,13 +33,15 @@ describe.skipIf(!databaseUrl || !redisUrl)('several API instances', () => {
     for (let i = 0; i < 2; i++) {
       databases.push(await openDatabase({ databaseUrl: created.url }));
       pubsubs.push(createOversightPubSub(redisUrl));
+      stores.push(createRateLimitStore(redisUrl, ratePrefix));
     }
-    a = createTestApp(databases[0]!, { pubsub: pubsubs[0] });
-    b = createTestApp(databases[1]!, { pubsub: pubsubs[1] });
+    a = createTestApp(databases[0]!, { pubsub: pubsubs[0], rateLimitStore: stores[0] });
+    b = createTestApp(databases[1]!, { pubsub: pubsubs[1], rateLimitStore: stores[1] });
   });
 
   afterAll(async () => {
     for (const pubsub of pubsubs) await pubsub.close();
+    for (const store of stores) await store.close();
     for (const db of databases) await db.close();
     await drop?.();
   });
@@ -106,5 +114,42 @@ describe.skipIf(!databaseUrl || !redisUrl)('several API instances', () => {
     }));
     const verification = await verifyChain(entries);
     expect(verification).toMatchObject({ valid: true, checked: before + 200, firstInvalidSeq: null });
+  });
+
+  it('shares rate limits: logins refused on one instance after the allowance was used on both, both ready', async () => {
+    const limited = [a, b].map((app) =>
+      createOversightYoga({
+        services: app.services,
+        trustProxy: true,
+        rateLimits: { loginPerMinute: 3, auditQueriesPerMinute: 100, exportsPerMinute: 10 },
+        readinessChecks: [
+          { name: 'redis (live events)', check: () => app.services.pubsub.ping() },
+          { name: 'redis (rate limits)', check: () => app.services.rateLimitStore.ping() },
+        ],
+      }),
+    );
+    for (const yoga of limited) {
+      const ready = await yoga.fetch('http://yoga/readyz');
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({
+        status: 'ready',
+        checks: { database: 'ok', 'redis (live events)': 'ok', 'redis (rate limits)': 'ok' },
+      });
+    }
+    const login = (yoga: (typeof limited)[number]) =>
+      yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.77' },
+        body: JSON.stringify({
+          query: 'mutation($input: LoginInput!) { login(input: $input) { token } }',
+          variables: { input: { username: 'shared-limit-user', password: 'not-the-password' } },
+        }),
+      });
+    const statuses = [];
+    for (const yoga of [limited[0]!, limited[1]!, limited[0]!, limited[1]!, limited[0]!]) {
+      statuses.push((await login(yoga)).status);
+    }
+    // Three attempts a minute for that address and username, whichever instance serves them.
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
   });
 });

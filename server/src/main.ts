@@ -46,7 +46,12 @@ const yoga = createOversightYoga({
   rateLimits: config.rateLimits,
   trustProxy: config.trustProxy,
   lifecycle,
-  readinessChecks: config.redisUrl ? [{ name: 'redis', check: () => services.pubsub.ping() }] : [],
+  readinessChecks: config.redisUrl
+    ? [
+        { name: 'redis (live events)', check: () => services.pubsub.ping() },
+        { name: 'redis (rate limits)', check: () => services.rateLimitStore.ping() },
+      ]
+    : [],
   metricsAccess: config.metrics,
   persistedDocuments: {
     documents: PersistedDocuments.fromFile(),
@@ -118,6 +123,7 @@ async function drain(signal: string): Promise<void> {
   services.checkpointer?.stop();
   await services.checkpointer?.checkpoint();
   await services.pubsub.close();
+  await services.rateLimitStore.close();
   await db.close();
   logger.info({ timedOut }, 'stopped');
   process.exit(0);

@@ -66,7 +66,12 @@ function useAwaitAuditWrites(): Plugin<GraphQLContext> {
 /** The GraphQL server without `listen`: tests call `yoga.fetch` in-process, main.ts serves it. */
 export function createOversightYoga(options: YogaOptions): YogaServerInstance<ServerContext, GraphQLContext> {
   const { services } = options;
-  const rateLimiter = options.rateLimits ? new RateLimiter(options.rateLimits, services.now) : null;
+  const rateLimiter = options.rateLimits
+    ? new RateLimiter(options.rateLimits, services.now, {
+        store: services.rateLimitStore,
+        onRefusal: (bucket) => services.metrics.rateLimitRefusals.inc({ bucket }),
+      })
+    : null;
   const trustProxy = options.trustProxy ?? false;
   const persistedDocuments = options.persistedDocuments ?? {
     documents: PersistedDocuments.fromFile(),

@@ -19,11 +19,13 @@ export function createTestApp(
     now?: () => Date;
     pubsub?: ServiceContext['pubsub'];
     checkpointing?: ServiceContext['checkpointing'];
+    rateLimitStore?: ServiceContext['rateLimitStore'];
   } = {},
 ) {
   const services = createServices(TEST_CONFIG, db, {
     now: options.now,
     pubsub: options.pubsub ?? createOversightPubSub(),
+    rateLimitStore: options.rateLimitStore,
     logger: testLogger(),
     checkpointing: options.checkpointing,
   });

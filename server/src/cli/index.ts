@@ -88,5 +88,6 @@ try {
   process.exitCode = 1;
 } finally {
   await ctx.pubsub.close();
+  await ctx.rateLimitStore.close();
   await db.close();
 }

@@ -66,7 +66,7 @@ export async function serveAuditExport(
     describeRequest(request, { operation: 'auditExport', operatorId: operator?.id });
 
     // Before authorization, so that a flood of refused requests cannot flood the audit log either.
-    const decision = options.rateLimiter?.take(
+    const decision = await options.rateLimiter?.take(
       'export',
       requesterKeys({ operatorId: operator?.id, ipAddress: origin.ipAddress }),
     );

@@ -1,13 +1,18 @@
+import { Redis } from 'ioredis';
 import { DomainError } from '../errors.js';
 
 /**
  * Request rate limits: logins per client IP and per username, audit queries and exports per operator.
  *
- * Token buckets held in this process's memory: each key starts with `limit` tokens and regains them
- * evenly over a minute, so a burst of `limit` is allowed and then one request every `60 / limit` seconds.
- * With several API instances behind a load balancer each instance limits on its own, so a client can make
- * up to `limit × instances` requests a minute; put the limit in the load balancer (or a shared store) when
- * that matters.
+ * Token buckets: each key starts with `limit` tokens and regains them evenly over a minute, so a burst of
+ * `limit` is allowed and then one request every `60 / limit` seconds. The buckets live in this process's
+ * memory, or with `REDIS_URL` in Redis, where every API instance takes from the same buckets: a client
+ * gets `limit` requests a minute however many instances serve it.
+ *
+ * Why not rate-limiter-flexible: its limiters count fixed windows per key against the wall clock. These
+ * limits need one decision over several keys that takes from all of them or from none (a login refused
+ * for its address must not use up its username's allowance), the service clock (tests and the simulated
+ * demo history move time), and an even refill. That decision is one small Lua script, atomic in Redis.
  */
 
 /** What a request is counted against. */
@@ -32,21 +37,158 @@ export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfter
  * Tokens are counted in 1/60,000ths, so that one request costs {@link WINDOW_MS} and a bucket of `limit`
  * per minute regains exactly `limit` units per millisecond: integer arithmetic, exact boundaries.
  */
+const WINDOW_MS = 60_000;
+const REQUEST_COST = WINDOW_MS;
+
+/** Where buckets are kept. `take` refills every bucket to `nowMs`, then takes one request from all or none. */
+export interface RateLimitStore {
+  take(ids: readonly string[], limit: number, nowMs: number): Promise<{ waitMs: number }>;
+  /** Buckets currently held (memory store) or null when the store cannot tell cheaply. */
+  readonly trackedKeys: number | null;
+  /** Resolves when the store answers (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
 interface Bucket {
   credit: number;
   updatedAtMs: number;
 }
 
-const WINDOW_MS = 60_000;
-const REQUEST_COST = WINDOW_MS;
+/** Buckets in this process's memory (one instance, or no Redis configured). */
+export class MemoryRateLimitStore implements RateLimitStore {
+  readonly #buckets = new Map<string, Bucket & { limit: number }>();
+  #lastSweepMs = Number.NEGATIVE_INFINITY;
+
+  async take(ids: readonly string[], limit: number, nowMs: number): Promise<{ waitMs: number }> {
+    this.#sweep(nowMs);
+    const capacity = limit * WINDOW_MS;
+    const states = ids.map((id) => {
+      const stored = this.#buckets.get(id);
+      const credit = stored
+        ? Math.min(capacity, stored.credit + Math.max(0, nowMs - stored.updatedAtMs) * limit)
+        : capacity;
+      return { id, credit };
+    });
+    const lowest = Math.min(...states.map((state) => state.credit));
+    if (lowest < REQUEST_COST) return { waitMs: Math.ceil((REQUEST_COST - lowest) / limit) };
+    for (const { id, credit } of states) {
+      this.#buckets.set(id, { credit: credit - REQUEST_COST, updatedAtMs: nowMs, limit });
+    }
+    return { waitMs: 0 };
+  }
+
+  get trackedKeys(): number {
+    return this.#buckets.size;
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  /**
+   * Forgets buckets that have refilled completely, at most once a minute: they behave exactly like new
+   * ones, and otherwise every IP and username ever seen would stay in memory.
+   */
+  #sweep(nowMs: number): void {
+    if (nowMs - this.#lastSweepMs < WINDOW_MS) return;
+    this.#lastSweepMs = nowMs;
+    for (const [id, stored] of this.#buckets) {
+      if (stored.credit + (nowMs - stored.updatedAtMs) * stored.limit >= stored.limit * WINDOW_MS) {
+        this.#buckets.delete(id);
+      }
+    }
+  }
+}
+
+/**
+ * The same buckets in Redis, shared by every instance. One script run per decision, so concurrent requests
+ * on several instances never both take the last token. Each bucket expires once it would have refilled
+ * (Redis then forgets it, as the memory store's sweep does).
+ */
+const TAKE_SCRIPT = `
+local limit = tonumber(ARGV[1])
+local now = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
+local capacity = limit * cost
+local credits = {}
+local lowest = capacity
+for i, key in ipairs(KEYS) do
+  local stored = redis.call('HMGET', key, 'credit', 'updated')
+  local credit = capacity
+  if stored[1] then
+    local elapsed = math.max(0, now - tonumber(stored[2]))
+    credit = math.min(capacity, tonumber(stored[1]) + elapsed * limit)
+  end
+  credits[i] = credit
+  if credit < lowest then lowest = credit end
+end
+if lowest < cost then
+  return math.ceil((cost - lowest) / limit)
+end
+for i, key in ipairs(KEYS) do
+  redis.call('HSET', key, 'credit', credits[i] - cost, 'updated', now)
+  redis.call('PEXPIRE', key, math.ceil((capacity - credits[i] + cost) / limit) + 1000)
+end
+return 0
+`;
+
+export class RedisRateLimitStore implements RateLimitStore {
+  readonly #redis: Redis;
+  readonly #prefix: string;
+
+  /** `prefix` keeps several deployments (or test runs) on one Redis apart. */
+  constructor(redis: Redis, prefix = 'spendsense:rate:') {
+    this.#redis = redis;
+    this.#prefix = prefix;
+    redis.defineCommand('spendsenseTakeTokens', { lua: TAKE_SCRIPT });
+  }
+
+  async take(ids: readonly string[], limit: number, nowMs: number): Promise<{ waitMs: number }> {
+    const redis = this.#redis as Redis & {
+      spendsenseTakeTokens(count: number, ...args: Array<string | number>): Promise<number>;
+    };
+    const keys = ids.map((id) => this.#prefix + id);
+    const waitMs = await redis.spendsenseTakeTokens(
+      keys.length,
+      ...keys,
+      limit,
+      Math.floor(nowMs),
+      REQUEST_COST,
+    );
+    return { waitMs: Number(waitMs) };
+  }
+
+  get trackedKeys(): null {
+    return null;
+  }
+
+  async ping(): Promise<void> {
+    await this.#redis.ping();
+  }
+
+  async close(): Promise<void> {
+    this.#redis.disconnect();
+  }
+}
+
+/** The store for a configuration: Redis (shared by every instance) when a URL is given, else memory. */
+export function createRateLimitStore(redisUrl: string | undefined, prefix?: string): RateLimitStore {
+  if (!redisUrl) return new MemoryRateLimitStore();
+  return new RedisRateLimitStore(new Redis(redisUrl, { maxRetriesPerRequest: 3 }), prefix);
+}
 
 export class RateLimiter {
   readonly #perMinute: Record<RateLimitBucket, number>;
   readonly #clock: () => Date;
-  readonly #buckets = new Map<string, Bucket>();
-  #lastSweepMs = Number.NEGATIVE_INFINITY;
+  readonly #store: RateLimitStore;
+  readonly #onRefusal: ((bucket: RateLimitBucket) => void) | undefined;
 
-  constructor(settings: RateLimitSettings, clock: () => Date) {
+  constructor(
+    settings: RateLimitSettings,
+    clock: () => Date,
+    options: { store?: RateLimitStore; onRefusal?: (bucket: RateLimitBucket) => void } = {},
+  ) {
     for (const [name, value] of Object.entries(settings)) {
       if (!Number.isSafeInteger(value) || value < 0) {
         throw new RangeError(`RateLimiter: ${name} must be a whole number >= 0, got ${value}`);
@@ -58,6 +200,8 @@ export class RateLimiter {
       export: settings.exportsPerMinute,
     };
     this.#clock = clock;
+    this.#store = options.store ?? new MemoryRateLimitStore();
+    this.#onRefusal = options.onRefusal;
   }
 
   /**
@@ -65,53 +209,25 @@ export class RateLimiter {
    * tokens: a login refused for its IP does not also use up its username's allowance. Keys name who is
    * asking (`ip:…`, `username:…`, `operator:…`); a repeated key counts once.
    */
-  take(bucket: RateLimitBucket, keys: readonly string[]): RateLimitDecision {
+  async take(bucket: RateLimitBucket, keys: readonly string[]): Promise<RateLimitDecision> {
     const limit = this.#perMinute[bucket];
     if (limit === 0 || keys.length === 0) return { allowed: true };
-    const nowMs = this.#clock().getTime();
-    this.#sweep(nowMs);
-    const capacity = limit * WINDOW_MS;
-    const states = [...new Set(keys)].map((key) => {
-      const id = `${bucket}\u0000${key}`;
-      const stored = this.#buckets.get(id);
-      const credit = stored
-        ? Math.min(capacity, stored.credit + Math.max(0, nowMs - stored.updatedAtMs) * limit)
-        : capacity;
-      return { id, credit };
-    });
-    const lowest = Math.min(...states.map((state) => state.credit));
-    if (lowest < REQUEST_COST) {
-      const waitMs = Math.ceil((REQUEST_COST - lowest) / limit);
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
-    }
-    for (const { id, credit } of states) {
-      this.#buckets.set(id, { credit: credit - REQUEST_COST, updatedAtMs: nowMs });
-    }
-    return { allowed: true };
+    const ids = [...new Set(keys)].map((key) => `${bucket}:${key}`);
+    const { waitMs } = await this.#store.take(ids, limit, this.#clock().getTime());
+    if (waitMs <= 0) return { allowed: true };
+    this.#onRefusal?.(bucket);
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
   }
 
   /** {@link take}, throwing a `RATE_LIMITED` error (with `retryAfterSeconds`) when the request is refused. */
-  enforce(bucket: RateLimitBucket, keys: readonly string[]): void {
-    const decision = this.take(bucket, keys);
+  async enforce(bucket: RateLimitBucket, keys: readonly string[]): Promise<void> {
+    const decision = await this.take(bucket, keys);
     if (!decision.allowed) throw rateLimitedError(bucket, decision.retryAfterSeconds);
   }
 
-  /** How many buckets are held in memory. */
-  get trackedKeys(): number {
-    return this.#buckets.size;
-  }
-
-  /**
-   * Forgets buckets that have refilled completely, at most once a minute: they behave exactly like new
-   * ones, and otherwise every IP and username ever seen would stay in memory.
-   */
-  #sweep(nowMs: number): void {
-    if (nowMs - this.#lastSweepMs < WINDOW_MS) return;
-    this.#lastSweepMs = nowMs;
-    for (const [id, stored] of this.#buckets) {
-      const limit = this.#perMinute[id.slice(0, id.indexOf('\u0000')) as RateLimitBucket];
-      if (stored.credit + (nowMs - stored.updatedAtMs) * limit >= limit * WINDOW_MS) this.#buckets.delete(id);
-    }
+  /** How many buckets are held (memory store), or null (Redis). */
+  get trackedKeys(): number | null {
+    return this.#store.trackedKeys;
   }
 }
 

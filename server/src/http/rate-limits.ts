@@ -33,7 +33,7 @@ export const RATE_LIMITED_ROOT_FIELDS: Readonly<Record<string, RateLimitBucket>>
 export function useRateLimits(limiter: RateLimiter | null): Plugin<GraphQLContext> {
   if (!limiter) return {};
   return {
-    onExecute({ args, setResultAndStopExecution }) {
+    async onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
       const rootType =
         operation?.operation === 'mutation' ? 'Mutation' : operation?.operation === 'query' ? 'Query' : null;
@@ -49,7 +49,7 @@ export function useRateLimits(limiter: RateLimiter | null): Plugin<GraphQLContex
                 ipAddress: ctx.origin.ipAddress,
               })
             : requesterKeys({ operatorId: ctx.operator?.id, ipAddress: ctx.origin.ipAddress });
-        const decision = limiter.take(bucket, keys);
+        const decision = await limiter.take(bucket, keys);
         if (decision.allowed) continue;
         const { message, details } = rateLimitedError(bucket, decision.retryAfterSeconds);
         setResultAndStopExecution({

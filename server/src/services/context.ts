@@ -1,5 +1,6 @@
 import type { ServerConfig } from '../config.js';
 import type { Database } from '../db/client.js';
+import { createRateLimitStore, type RateLimitStore } from '../http/rate-limiter.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { OversightMetrics } from '../observability/metrics.js';
 import { createOversightPubSub, type OversightPubSub } from '../pubsub.js';
@@ -21,6 +22,8 @@ export interface ServiceContext {
   checkpointing?: AuditCheckpointing;
   /** Writes those checkpoints every N entries or T seconds (main.ts starts it). */
   checkpointer?: Checkpointer;
+  /** Where rate-limit buckets live: Redis when configured (shared by every instance), else memory. */
+  rateLimitStore: RateLimitStore;
 }
 
 /** Where an operator request came from, recorded with security events. */
@@ -37,6 +40,7 @@ export interface ServiceParts {
   metrics?: OversightMetrics;
   /** Checkpoint signing (the server and CLI: `checkpointingFromConfig`); absent means none (tests). */
   checkpointing?: AuditCheckpointing;
+  rateLimitStore?: RateLimitStore;
 }
 
 /**
@@ -55,6 +59,7 @@ export function createServices(config: ServerConfig, db: Database, parts: Servic
     logger: parts.logger ?? createLogger(config.log),
     metrics,
     checkpointing: parts.checkpointing,
+    rateLimitStore: parts.rateLimitStore ?? createRateLimitStore(config.redisUrl),
   };
   metrics.readPoolWith(() => db.poolStats());
   metrics.readLiveSubscribersWith(() => auditLiveFeed(services).subscriberCount);
