@@ -1,6 +1,7 @@
 import type { AuditEventType, AuditExportFormat, AuditFilter } from '../domain/audit/index.js';
 import { exportAuditLog } from '../services/audit/export.js';
 import { recordUnauthorizedAccess } from '../services/audit/record-denial.js';
+import { findCurrentAssignment } from '../services/current-persona.js';
 import { overridePersona } from '../services/override-persona.js';
 import { approveRecommendations, MAX_BATCH_REVIEW, reviewRecommendation } from '../services/review.js';
 import type { Activity } from './agenda.js';
@@ -208,10 +209,7 @@ async function overrideSomePersona(
     take: 1,
     select: { id: true },
   });
-  const current = await prisma.personaAssignment.findFirst({
-    where: { userId: customer!.id, window },
-    orderBy: [{ assignedAt: 'desc' }, { id: 'desc' }],
-  });
+  const current = await findCurrentAssignment(prisma, customer!.id, window);
   if (!current || current.source === 'OVERRIDE') return;
   const alsoQualifying = current.qualifyingPersonas.filter(
     (persona) => persona !== current.personaId && persona in PERSONA_OVERRIDE_REASONS,

@@ -1,6 +1,7 @@
 import type { SignalWindow } from '../domain/signals/types.js';
 import { notFound } from '../errors.js';
 import type { PersonaAssignment, User } from '../generated/prisma/client.js';
+import { findCurrentAssignment } from '../services/current-persona.js';
 import { builder } from './builder.js';
 import { AssignmentStatusEnum, PersonaAssignmentNode } from './persona-assignment.js';
 import { TimeWindowEnum } from './time-window.js';
@@ -66,11 +67,7 @@ builder.queryField('profile', (t) =>
       const prisma = ctx.services.db.prisma;
       const user = await prisma.user.findUnique({ where: { id: args.userId.id } });
       if (!user) throw notFound('Customer', args.userId.id);
-      const latest = (window: SignalWindow) =>
-        prisma.personaAssignment.findFirst({
-          where: { userId: user.id, window },
-          orderBy: [{ assignedAt: 'desc' }, { id: 'desc' }],
-        });
+      const latest = (window: SignalWindow) => findCurrentAssignment(prisma, user.id, window);
       const [d30, d180] = await Promise.all([latest('D30'), latest('D180')]);
       return {
         user,

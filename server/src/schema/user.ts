@@ -1,5 +1,6 @@
 import { computeSignals } from '../domain/signals/index.js';
 import { badInput } from '../errors.js';
+import { NEWEST_ASSIGNMENT_FIRST } from '../services/current-persona.js';
 import { loadCustomerLedger } from '../services/ledger.js';
 import { builder } from './builder.js';
 import { PersonaAssignmentNode } from './persona-assignment.js';
@@ -46,7 +47,7 @@ export const UserNode = builder.prismaNode('User', {
       select: (args, _ctx, nestedSelection) => ({
         assignments: nestedSelection({
           where: { window: args.window },
-          orderBy: { assignedAt: 'desc' },
+          orderBy: [...NEWEST_ASSIGNMENT_FIRST],
           take: 1,
         }),
       }),
@@ -60,7 +61,7 @@ export const UserNode = builder.prismaNode('User', {
         args: { window: t.arg({ type: TimeWindowEnum, required: false, description: 'Only this window.' }) },
         query: (args) => ({
           where: args.window ? { window: args.window } : {},
-          orderBy: [{ assignedAt: 'desc' }, { id: 'desc' }],
+          orderBy: [...NEWEST_ASSIGNMENT_FIRST],
         }),
         totalCount: true,
       },

@@ -6,6 +6,7 @@ import type { PersonaAssignment, Prisma } from '../generated/prisma/client.js';
 import { requireConsent } from './assign-persona.js';
 import { runAudited } from './audit/record-audit.js';
 import type { RequestOrigin, ServiceContext } from './context.js';
+import { findCurrentAssignment } from './current-persona.js';
 
 /** Long enough for a real explanation, short enough to stay readable in the audit log and exports. */
 export const MAX_JUSTIFICATION_LENGTH = 2000;
@@ -61,10 +62,7 @@ export async function overridePersona(
     requireConsent(user);
     const operator = await tx.operator.findUnique({ where: { id: input.operatorId } });
     if (!operator) throw notFound('Operator', input.operatorId);
-    const current = await tx.personaAssignment.findFirst({
-      where: { userId: user.id, window: input.window },
-      orderBy: [{ assignedAt: 'desc' }, { id: 'desc' }],
-    });
+    const current = await findCurrentAssignment(tx, user.id, input.window);
     if (!current) {
       throw badInput(
         `Customer "${user.id}" has no ${input.window} persona assignment to override: assign a persona first`,

@@ -31,6 +31,7 @@ import type { Prisma, Recommendation } from '../generated/prisma/client.js';
 import { requireConsent } from './assign-persona.js';
 import { type AuditWriter, runAudited } from './audit/record-audit.js';
 import type { RequestOrigin, ServiceContext } from './context.js';
+import { findCurrentAssignment } from './current-persona.js';
 import type { Db } from './db-types.js';
 
 export interface GenerateRecommendationsInput {
@@ -112,10 +113,7 @@ export async function generateRecommendations(
 }
 
 async function currentAssignment(tx: Db, userId: string, window: SignalWindow) {
-  const assignment = await tx.personaAssignment.findFirst({
-    where: { userId, window },
-    orderBy: [{ assignedAt: 'desc' }, { id: 'desc' }],
-  });
+  const assignment = await findCurrentAssignment(tx, userId, window);
   if (!assignment) {
     throw badInput(
       `Customer "${userId}" has no ${window} persona assignment: assign a persona first, then generate recommendations`,
