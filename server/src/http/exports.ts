@@ -1,15 +1,10 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Plugin } from 'graphql-yoga';
-import {
-  type AuditEventType,
-  type AuditExportFormat,
-  type AuditFilter,
-  isAuditEventType,
-  isAuditExportFormat,
-} from '../domain/audit/index.js';
+import { type AuditExportFormat, type AuditFilter, isAuditExportFormat } from '../domain/audit/index.js';
 import { can } from '../domain/operators/index.js';
 import { badInput, DomainError, type ErrorCode, HTTP_STATUS } from '../errors.js';
 import { type AuditExportOptions, exportAuditLog } from '../services/audit/export.js';
+import { type GlobalIdValue, parseAuditFilter } from '../services/audit/filter-input.js';
 import { recordUnauthorizedAccess } from '../services/audit/record-denial.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticateSession } from '../services/operators.js';
@@ -144,7 +139,6 @@ const PARAMETERS = [
 ] as const;
 type Parameter = (typeof PARAMETERS)[number];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
@@ -171,47 +165,34 @@ export function parseExportQuery(params: URLSearchParams): {
   if (!isAuditExportFormat(format)) {
     throw badInput('format must be csv, json or ndjson', { field: 'format' });
   }
-  const filter: AuditFilter = {
+  const filter = parseAuditFilter({
     eventTypes: eventTypesOf(values.get('eventTypes')),
     userId: globalIdOf(values.get('userId'), 'User', 'userId'),
     operatorId: globalIdOf(values.get('operatorId'), 'Operator', 'operatorId'),
     recommendationId: globalIdOf(values.get('recommendationId'), 'Recommendation', 'recommendationId'),
     from: instantOf(values.get('from'), 'from'),
     to: instantOf(values.get('to'), 'to'),
-  };
-  if (filter.from && filter.to && filter.from.getTime() > filter.to.getTime()) {
-    throw badInput('from must not be after to', { field: 'from' });
-  }
+  });
   return { format, filter };
 }
 
-function eventTypesOf(value: string | undefined): AuditEventType[] | null {
+/** `a,b` as a list of lower-case names (checked by the filter parser). */
+function eventTypesOf(value: string | undefined): string[] | null {
   if (value === undefined) return null;
-  const names = value
+  return value
     .split(',')
     .map((name) => name.trim().toLowerCase())
     .filter((name) => name !== '');
-  if (names.length === 0)
-    throw badInput('eventTypes must list at least one event type', { field: 'eventTypes' });
-  for (const name of names) {
-    if (!isAuditEventType(name)) throw badInput(`Unknown event type "${name}"`, { field: 'eventTypes' });
-  }
-  return [...new Set(names)] as AuditEventType[];
 }
 
-function globalIdOf(value: string | undefined, typename: string, field: string): string | null {
+/** A global ID as sent; whether it names the right type is the filter parser's check. */
+function globalIdOf(value: string | undefined, typename: string, field: string): GlobalIdValue | null {
   if (value === undefined) return null;
-  const problem = badInput(`${field} must be the global ID of a ${typename}`, { field });
-  let decoded: { typename: string; id: string };
   try {
-    decoded = decodeGlobalID(value.trim());
+    return decodeGlobalID(value.trim());
   } catch {
-    throw problem;
+    throw badInput(`${field} must be the global ID of a ${typename}`, { field });
   }
-  // Operator and recommendation ids are UUIDs; anything else cannot name one (and would not cast in SQL).
-  const uuidTyped = typename === 'Operator' || typename === 'Recommendation';
-  if (decoded.typename !== typename || (uuidTyped && !UUID.test(decoded.id))) throw problem;
-  return decoded.id;
 }
 
 /**

@@ -1,10 +1,5 @@
-import {
-  AUDIT_EVENT_TYPE_NAMES,
-  type AuditEventType,
-  type AuditFilter,
-  auditFilterProblems,
-} from '../domain/audit/index.js';
-import { badInput } from '../errors.js';
+import { AUDIT_EVENT_TYPE_NAMES, type AuditEventType, type AuditFilter } from '../domain/audit/index.js';
+import { type AuditFilterInput, parseAuditFilter } from '../services/audit/filter-input.js';
 import { builder } from './builder.js';
 
 export const AuditEventTypeEnum = builder.enumType('AuditEventType', {
@@ -27,40 +22,7 @@ export const AuditLogFilterInput = builder.inputType('AuditLogFilter', {
   }),
 });
 
-type GlobalId = { typename: string; id: string } | null | undefined;
-
-function idOf(value: GlobalId, typename: string, field: string): string | null {
-  if (!value) return null;
-  if (value.typename !== typename) {
-    throw badInput(`filter.${field} must be the global ID of a ${typename}`, { field: `filter.${field}` });
-  }
-  return value.id;
-}
-
-/** Turns the GraphQL filter input into the domain filter, rejecting unusable combinations as BAD_USER_INPUT. */
-export function toAuditFilter(
-  input:
-    | {
-        eventTypes?: readonly AuditEventType[] | null;
-        userId?: GlobalId;
-        operatorId?: GlobalId;
-        recommendationId?: GlobalId;
-        from?: Date | null;
-        to?: Date | null;
-      }
-    | null
-    | undefined,
-): AuditFilter {
-  if (!input) return {};
-  const filter: AuditFilter = {
-    eventTypes: input.eventTypes ?? null,
-    userId: idOf(input.userId, 'User', 'userId'),
-    operatorId: idOf(input.operatorId, 'Operator', 'operatorId'),
-    recommendationId: idOf(input.recommendationId, 'Recommendation', 'recommendationId'),
-    from: input.from ?? null,
-    to: input.to ?? null,
-  };
-  const problems = auditFilterProblems(filter);
-  if (problems.length > 0) throw badInput(`Invalid audit filter: ${problems.join('; ')}`, { problems });
-  return filter;
+/** Turns the GraphQL filter input into the domain filter (one parser for every entry point). */
+export function toAuditFilter(input: AuditFilterInput | null | undefined): AuditFilter {
+  return parseAuditFilter(input, 'filter.');
 }

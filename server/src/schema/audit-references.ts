@@ -1,3 +1,4 @@
+import { isUuid } from '../domain/identifiers.js';
 import type { GraphQLContext } from './context.js';
 
 /**
@@ -6,19 +7,15 @@ import type { GraphQLContext } from './context.js';
  * `findUnique` calls of one tick into one query.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const loadAuditReference = {
   user: (ctx: GraphQLContext, query: object, id: string | null | undefined) =>
     id ? ctx.services.db.prisma.user.findUnique({ ...query, where: { id } }) : null,
   operator: (ctx: GraphQLContext, query: object, id: string | null | undefined) =>
-    id && UUID.test(id) ? ctx.services.db.prisma.operator.findUnique({ ...query, where: { id } }) : null,
+    id && isUuid(id) ? ctx.services.db.prisma.operator.findUnique({ ...query, where: { id } }) : null,
   recommendation: (ctx: GraphQLContext, query: object, id: string | null | undefined) =>
-    id && UUID.test(id)
-      ? ctx.services.db.prisma.recommendation.findUnique({ ...query, where: { id } })
-      : null,
+    id && isUuid(id) ? ctx.services.db.prisma.recommendation.findUnique({ ...query, where: { id } }) : null,
   assignment: (ctx: GraphQLContext, query: object, id: string | null | undefined) =>
-    id && UUID.test(id)
+    id && isUuid(id)
       ? ctx.services.db.prisma.personaAssignment.findUnique({ ...query, where: { id } })
       : null,
 };

@@ -1,3 +1,4 @@
+import { parseAuditSeqText } from '../domain/identifiers.js';
 import { badInput } from '../errors.js';
 import { auditLiveFeed } from '../services/audit/live-feed.js';
 import { AuditLogFilterInput, toAuditFilter } from './audit-filter.js';
@@ -10,9 +11,10 @@ builder.subscriptionType({
 
 function parseAfterSeq(value: string | null | undefined): bigint | null {
   if (value === null || value === undefined) return null;
-  if (!/^\d{1,19}$/.test(value))
+  const seq = parseAuditSeqText(value, { allowZero: true });
+  if (seq === null)
     throw badInput('afterSeq must be a sequence number such as "1234"', { field: 'afterSeq' });
-  return BigInt(value);
+  return seq;
 }
 
 builder.subscriptionField('auditEntryAdded', (t) =>

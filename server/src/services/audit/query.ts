@@ -4,6 +4,7 @@ import {
   type AuditFilter,
   isAuditEventType,
 } from '../../domain/audit/index.js';
+import { isUuid, parseAuditSeqText } from '../../domain/identifiers.js';
 import { badInput } from '../../errors.js';
 import { type AuditEntry, Prisma } from '../../generated/prisma/client.js';
 import type { ServiceContext } from '../context.js';
@@ -42,10 +43,8 @@ export interface AuditPosition {
 }
 
 const CURSOR_PREFIX = 'audit:';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SEQ_CURSOR = /^audit:([1-9][0-9]{0,18})$/;
-const TYPED_CURSOR = /^audit:([a-z_]+):([1-9][0-9]{0,18})$/;
-const MAX_BIGINT = 2n ** 63n - 1n;
+const SEQ_CURSOR = /^audit:([0-9]+)$/;
+const TYPED_CURSOR = /^audit:([a-z_]+):([0-9]+)$/;
 
 export function isEventTypeOrder(order: AuditLogOrder): order is 'EVENT_TYPE_ASC' | 'EVENT_TYPE_DESC' {
   return order === 'EVENT_TYPE_ASC' || order === 'EVENT_TYPE_DESC';
@@ -78,20 +77,20 @@ export function decodeAuditCursor(
   const seqOnly = SEQ_CURSOR.exec(text);
   const typed = TYPED_CURSOR.exec(text);
   const digits = seqOnly?.[1] ?? typed?.[2];
+  const seq = digits === undefined ? null : parseAuditSeqText(digits);
   const eventType = typed?.[1] ?? null;
   // Re-encoding rejects cursors that only decode to the right text by base64's leniency.
   if (
-    digits === undefined ||
-    BigInt(digits) > MAX_BIGINT ||
+    seq === null ||
     (eventType !== null && !isAuditEventType(eventType)) ||
-    encodeAuditCursor(BigInt(digits), eventType as AuditEventType | null) !== cursor
+    encodeAuditCursor(seq, eventType as AuditEventType | null) !== cursor
   ) {
     throw badInput(`${argument} is not a valid audit log cursor`, { argument });
   }
   if ((eventType !== null) !== isEventTypeOrder(order)) {
     throw badInput(`${argument} is a cursor of another orderBy than ${order}`, { argument, orderBy: order });
   }
-  return { seq: BigInt(digits), eventType: eventType as AuditEventType | null };
+  return { seq, eventType: eventType as AuditEventType | null };
 }
 
 /**
@@ -120,7 +119,7 @@ export function auditFilterSql(filter: AuditFilter): Prisma.Sql {
 
 /** Operator and recommendation ids are uuids; anything else could never match and is a caller's mistake. */
 function uuidOf(id: string, field: string): string {
-  if (!UUID.test(id))
+  if (!isUuid(id))
     throw badInput(`filter.${field} does not name an existing ${field.slice(0, -2)}`, { field });
   return id;
 }

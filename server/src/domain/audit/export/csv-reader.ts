@@ -1,4 +1,5 @@
 import type { JsonObject } from '../../canonical-json.js';
+import { parseAuditSeqText } from '../../identifiers.js';
 import type { StoredAuditEntry } from '../entry.js';
 import { Char, CR, LF } from './char-codes.js';
 import {
@@ -10,7 +11,11 @@ import {
 } from './formats.js';
 import { auditEntryAction } from './writer.js';
 
-const SEQ_TEXT = /^[1-9]\d{0,15}$/;
+/** The seq column as a number when it is one JavaScript holds exactly; else the text, which verification names. */
+function seqNumberOf(text: string | null): number | string | null {
+  const seq = text === null ? null : parseAuditSeqText(text);
+  return seq !== null && seq <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(seq) : text;
+}
 
 function jsonOrText(value: string | null): unknown {
   if (value === null) return null;
@@ -30,7 +35,7 @@ export function entryFromCsvRecord(fields: readonly (string | null)[]): StoredAu
     fields[AUDIT_CSV_COLUMNS.indexOf(column)] ?? null;
   const seq = at('sequence');
   return {
-    seq: seq !== null && SEQ_TEXT.test(seq) ? Number(seq) : seq,
+    seq: seqNumberOf(seq),
     logId: at('log_id'),
     eventType: at('event_type'),
     userId: at('user_id'),
