@@ -300,6 +300,15 @@ describe('auditLog pagination', () => {
     expect(back.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
   });
 
+  it('reading backward with last and after, a window that fits on one page still has a previous page', async () => {
+    const all = await expectedSeqs({});
+    // The five oldest entries lie after this cursor (newest first); last: 10 reads all of them at once.
+    const after = cursorOf(`audit:${all[all.length - 6]}`);
+    const back = await page({ after, last: 10 });
+    expect(back.edges.map((edge) => edge.node.sequence)).toEqual(all.slice(-5));
+    expect(back.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+  });
+
   it('orders newest first by default and oldest first with SEQ_ASC', async () => {
     const all = await expectedSeqs({});
     expect((await page({ first: 3 })).edges.map((edge) => edge.node.sequence)).toEqual(all.slice(0, 3));

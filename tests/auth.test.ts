@@ -58,15 +58,22 @@ describe('operator sessions', () => {
     expect(after.data.viewer).toBeNull();
   });
 
-  it('stores only a hash of the token, and the bearer token expires', async () => {
+  it('stores only a hash of the token, and the bearer token expires after 12 hours', async () => {
+    const loggedInAt = clock.getTime();
     const login = await app.graphql<any>(LOGIN, { input: { username: 'bob', password: PASSWORD } });
     const token = login.data.login.token as string;
+    // SESSION_TTL_HOURS defaults to 12: the session ends exactly 12 hours after the login.
+    expect(login.data.login.expiresAt).toBe(new Date(loggedInAt + 12 * 3_600_000).toISOString());
     const stored = await db.prisma.operatorSession.findMany();
     expect(stored.some((s) => s.tokenHash === token)).toBe(false);
     expect((await app.graphql<any>('{ viewer { username } }', {}, { token })).data.viewer).toEqual({
       username: 'bob',
     });
-    clock = new Date(clock.getTime() + 13 * 3_600_000);
+    clock = new Date(loggedInAt + 12 * 3_600_000 - 60_000);
+    expect((await app.graphql<any>('{ viewer { username } }', {}, { token })).data.viewer).toEqual({
+      username: 'bob',
+    });
+    clock = new Date(loggedInAt + 12 * 3_600_000 + 60_000);
     expect((await app.graphql<any>('{ viewer { username } }', {}, { token })).data.viewer).toBeNull();
   });
 
