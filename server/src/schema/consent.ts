@@ -1,5 +1,4 @@
 import type { ConsentChannel } from '../domain/audit/index.js';
-import { badInput } from '../errors.js';
 import { setConsent } from '../services/consent.js';
 import { builder } from './builder.js';
 import { signedInOperator } from './context.js';
@@ -153,9 +152,6 @@ builder.mutationField('setConsent', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const operator = signedInOperator(ctx);
       const channel = input.channel ?? 'operator_action';
-      if (channel === 'system') {
-        throw badInput('channel SYSTEM is reserved for seeded data', { field: 'input.channel' });
-      }
       const { record, changed } = await setConsent(
         ctx.services,
         {

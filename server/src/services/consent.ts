@@ -35,6 +35,10 @@ export async function setConsent(
   }
   if (input.reason && input.reason.length > 1000)
     throw badInput('reason is too long (1000 characters at most)');
+  // SYSTEM marks consent that came with seeded or imported data; an operator recording a change is not that.
+  if (input.operatorId && input.channel === 'system') {
+    throw badInput('channel SYSTEM is reserved for seeded data', { field: 'input.channel' });
+  }
   return runAudited(ctx, async (tx, audit) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw notFound('Customer', input.userId);
