@@ -6,7 +6,9 @@ import { REPO_ROOT } from './db/paths.js';
  * Every setting the server reads from its environment, declared once: the variable, how its text is read and
  * checked (zod), its default, and the line the README's configuration table shows for it
  * (`tests/configuration.test.ts` keeps the README table equal to {@link configurationTable}; `pnpm
- * generate:config-table` rewrites it). Nothing else in the server reads `process.env`.
+ * generate:config-table` rewrites it). The server reads no other variable; outside it only the command-line
+ * tools read their own inputs (`SPENDSENSE_PASSWORD`, `verify-checkpoints`' default file) and the schema
+ * builder a test switch (`POTHOS_UNUSED_QUERY`).
  */
 
 /** An empty variable counts as unset, as shells and compose files often write `NAME=`. */
