@@ -673,7 +673,7 @@ describe('AuditEntry', () => {
           edges { node { user { customerId } details {
             __typename
             ... on PersonaAssignedDetails {
-              window personaId persona { id } qualifyingPersonas evidenceSummary reason confidence registryVersion
+              window personaId persona { personaId } qualifyingPersonas evidenceSummary reason confidence registryVersion
               assignment { id personaId confidence registryVersion qualifyingPersonas user { customerId } }
             }
           } } }

@@ -22,7 +22,7 @@ const PROFILE = `
         prioritizationReason
         assignment {
           id
-          persona { id name }
+          persona { personaId name }
           priority
           confidence
           qualifyingPersonas
@@ -88,7 +88,7 @@ describe('persona profile API', () => {
     for (const w of windows) {
       expect(w.status).toBe('ASSIGNED');
       expect(w.assignedPersonaId).toBe('high_utilization');
-      expect(w.assignment.persona).toEqual({ id: 'high_utilization', name: expect.any(String) });
+      expect(w.assignment.persona).toEqual({ personaId: 'high_utilization', name: expect.any(String) });
       expect(w.assignment.priority).toBe(1);
       expect(w.assignment.qualifyingPersonas).toEqual(['high_utilization', 'subscription_heavy']);
       expect(w.prioritizationReason).toBe('Highest priority match among 2 qualifying personas (priority 1)');

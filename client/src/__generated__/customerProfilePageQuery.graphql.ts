@@ -1,6 +1,6 @@
 /**
- * @generated SignedSource<<d1edf616ef894431c4a408781eae9ba8>>
- * @relayHash 1d1164d0535492056ad1604541fa18e4
+ * @generated SignedSource<<f5f489b75370d1458f145e2c01d87815>>
+ * @relayHash 781f62a99b0ebb547fada842e65a96d1
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 /* eslint-disable */
 // @ts-nocheck
 
-// @relayRequestID 8a2b8c9852937424dcf5968a4ccebeeed42c08c4f1346cabf7ea3ef7ed2ac8ea
+// @relayRequestID ae2bcf1f9589786a434c556a55ec97b5b47932b824750bdb9d04a50f9749a1f9
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -18,8 +18,8 @@ export type customerProfilePageQuery$variables = {
 };
 export type customerProfilePageQuery$data = {
   readonly personas: ReadonlyArray<{
-    readonly id: string;
     readonly name: string;
+    readonly personaId: string;
     readonly priority: number;
   }>;
   readonly user: {
@@ -112,21 +112,14 @@ v9 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
-  "name": "priority",
+  "name": "personaId",
   "storageKey": null
 },
 v10 = {
   "alias": null,
   "args": null,
-  "concreteType": "Persona",
-  "kind": "LinkedField",
-  "name": "personas",
-  "plural": true,
-  "selections": [
-    (v2/*:: as any*/),
-    (v4/*:: as any*/),
-    (v9/*:: as any*/)
-  ],
+  "kind": "ScalarField",
+  "name": "priority",
   "storageKey": null
 },
 v11 = {
@@ -140,38 +133,31 @@ v12 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
-  "name": "personaId",
+  "name": "source",
   "storageKey": null
 },
 v13 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
-  "name": "source",
+  "name": "confidence",
   "storageKey": null
 },
 v14 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
-  "name": "confidence",
+  "name": "assignedAt",
   "storageKey": null
 },
 v15 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
-  "name": "assignedAt",
-  "storageKey": null
-},
-v16 = {
-  "alias": null,
-  "args": null,
-  "kind": "ScalarField",
   "name": "referenceDate",
   "storageKey": null
 },
-v17 = {
+v16 = {
   "alias": null,
   "args": null,
   "concreteType": "Operator",
@@ -190,44 +176,44 @@ v17 = {
   ],
   "storageKey": null
 },
-v18 = {
+v17 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
   "name": "description",
   "storageKey": null
 },
-v19 = {
+v18 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
   "name": "educationalFocus",
   "storageKey": null
 },
-v20 = {
+v19 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
   "name": "held",
   "storageKey": null
 },
-v21 = {
+v20 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
   "name": "unit",
   "storageKey": null
 },
-v22 = {
+v21 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
   "name": "missingReason",
   "storageKey": null
 },
-v23 = [
+v22 = [
   (v2/*:: as any*/),
-  (v12/*:: as any*/),
+  (v9/*:: as any*/),
   {
     "alias": null,
     "args": null,
@@ -235,11 +221,11 @@ v23 = [
     "name": "status",
     "storageKey": null
   },
+  (v12/*:: as any*/),
+  (v10/*:: as any*/),
   (v13/*:: as any*/),
-  (v9/*:: as any*/),
   (v14/*:: as any*/),
   (v15/*:: as any*/),
-  (v16/*:: as any*/),
   {
     "alias": null,
     "args": null,
@@ -261,7 +247,7 @@ v23 = [
     "name": "registryVersion",
     "storageKey": null
   },
-  (v17/*:: as any*/),
+  (v16/*:: as any*/),
   {
     "alias": null,
     "args": null,
@@ -271,8 +257,9 @@ v23 = [
     "plural": false,
     "selections": [
       (v4/*:: as any*/),
+      (v17/*:: as any*/),
       (v18/*:: as any*/),
-      (v19/*:: as any*/)
+      (v2/*:: as any*/)
     ],
     "storageKey": null
   },
@@ -284,7 +271,7 @@ v23 = [
     "name": "evaluations",
     "plural": true,
     "selections": [
-      (v12/*:: as any*/),
+      (v9/*:: as any*/),
       {
         "alias": null,
         "args": null,
@@ -301,9 +288,10 @@ v23 = [
         "plural": false,
         "selections": [
           (v4/*:: as any*/),
-          (v9/*:: as any*/),
+          (v10/*:: as any*/),
+          (v17/*:: as any*/),
           (v18/*:: as any*/),
-          (v19/*:: as any*/)
+          (v2/*:: as any*/)
         ],
         "storageKey": null
       },
@@ -336,7 +324,7 @@ v23 = [
             "name": "kind",
             "storageKey": null
           },
-          (v20/*:: as any*/),
+          (v19/*:: as any*/),
           {
             "alias": null,
             "args": null,
@@ -380,9 +368,9 @@ v23 = [
                 "name": "actual",
                 "storageKey": null
               },
-              (v21/*:: as any*/),
               (v20/*:: as any*/),
-              (v22/*:: as any*/)
+              (v19/*:: as any*/),
+              (v21/*:: as any*/)
             ],
             "storageKey": null
           }
@@ -407,7 +395,7 @@ v23 = [
         "name": "windowStart",
         "storageKey": null
       },
-      (v16/*:: as any*/),
+      (v15/*:: as any*/),
       {
         "alias": null,
         "args": null,
@@ -423,8 +411,8 @@ v23 = [
             "name": "key",
             "storageKey": null
           },
-          (v18/*:: as any*/),
-          (v21/*:: as any*/),
+          (v17/*:: as any*/),
+          (v20/*:: as any*/),
           {
             "alias": null,
             "args": null,
@@ -432,7 +420,7 @@ v23 = [
             "name": "value",
             "storageKey": null
           },
-          (v22/*:: as any*/)
+          (v21/*:: as any*/)
         ],
         "storageKey": null
       }
@@ -440,7 +428,7 @@ v23 = [
     "storageKey": null
   }
 ],
-v24 = [
+v23 = [
   {
     "kind": "Literal",
     "name": "first",
@@ -494,7 +482,20 @@ return {
         ],
         "storageKey": null
       },
-      (v10/*:: as any*/),
+      {
+        "alias": null,
+        "args": null,
+        "concreteType": "Persona",
+        "kind": "LinkedField",
+        "name": "personas",
+        "plural": true,
+        "selections": [
+          (v9/*:: as any*/),
+          (v4/*:: as any*/),
+          (v10/*:: as any*/)
+        ],
+        "storageKey": null
+      },
       {
         "alias": null,
         "args": null,
@@ -536,7 +537,7 @@ return {
             "kind": "LinkedField",
             "name": "currentPersona",
             "plural": false,
-            "selections": (v23/*:: as any*/),
+            "selections": (v22/*:: as any*/),
             "storageKey": "currentPersona(window:\"D30\")"
           },
           {
@@ -546,12 +547,12 @@ return {
             "kind": "LinkedField",
             "name": "currentPersona",
             "plural": false,
-            "selections": (v23/*:: as any*/),
+            "selections": (v22/*:: as any*/),
             "storageKey": "currentPersona(window:\"D180\")"
           },
           {
             "alias": null,
-            "args": (v24/*:: as any*/),
+            "args": (v23/*:: as any*/),
             "concreteType": "PersonaAssignmentConnection",
             "kind": "LinkedField",
             "name": "personaHistory",
@@ -581,7 +582,7 @@ return {
                     "plural": false,
                     "selections": [
                       (v2/*:: as any*/),
-                      (v15/*:: as any*/),
+                      (v14/*:: as any*/),
                       {
                         "alias": null,
                         "args": null,
@@ -589,9 +590,9 @@ return {
                         "name": "window",
                         "storageKey": null
                       },
-                      (v12/*:: as any*/),
-                      (v14/*:: as any*/),
+                      (v9/*:: as any*/),
                       (v13/*:: as any*/),
+                      (v12/*:: as any*/),
                       {
                         "alias": null,
                         "args": null,
@@ -600,11 +601,12 @@ return {
                         "name": "persona",
                         "plural": false,
                         "selections": [
-                          (v4/*:: as any*/)
+                          (v4/*:: as any*/),
+                          (v2/*:: as any*/)
                         ],
                         "storageKey": null
                       },
-                      (v17/*:: as any*/),
+                      (v16/*:: as any*/),
                       {
                         "alias": null,
                         "args": null,
@@ -655,7 +657,7 @@ return {
           },
           {
             "alias": null,
-            "args": (v24/*:: as any*/),
+            "args": (v23/*:: as any*/),
             "filters": null,
             "handle": "connection",
             "key": "personaHistory_personaHistory",
@@ -665,7 +667,21 @@ return {
         ],
         "storageKey": null
       },
-      (v10/*:: as any*/),
+      {
+        "alias": null,
+        "args": null,
+        "concreteType": "Persona",
+        "kind": "LinkedField",
+        "name": "personas",
+        "plural": true,
+        "selections": [
+          (v9/*:: as any*/),
+          (v4/*:: as any*/),
+          (v10/*:: as any*/),
+          (v2/*:: as any*/)
+        ],
+        "storageKey": null
+      },
       {
         "alias": null,
         "args": null,
@@ -682,16 +698,16 @@ return {
     ]
   },
   "params": {
-    "cacheID": "1d1164d0535492056ad1604541fa18e4",
-    "id": "8a2b8c9852937424dcf5968a4ccebeeed42c08c4f1346cabf7ea3ef7ed2ac8ea",
+    "cacheID": "781f62a99b0ebb547fada842e65a96d1",
+    "id": "ae2bcf1f9589786a434c556a55ec97b5b47932b824750bdb9d04a50f9749a1f9",
     "metadata": {},
     "name": "customerProfilePageQuery",
     "operationKind": "query",
-    "text": "query customerProfilePageQuery(\n  $id: ID!\n) {\n  user(id: $id) {\n    id\n    customerId\n    name\n    email\n    d30: currentPersona(window: D30) {\n      ...personaWindow_assignment\n      id\n    }\n    d180: currentPersona(window: D180) {\n      ...personaWindow_assignment\n      id\n    }\n    ...personaHistory_user\n  }\n  personas {\n    id\n    name\n    priority\n  }\n  viewer {\n    role\n    id\n  }\n}\n\nfragment personaHistory_row on PersonaAssignment {\n  assignedAt\n  window\n  personaId\n  confidence\n  source\n  persona {\n    name\n  }\n  assignedBy {\n    displayName\n    id\n  }\n}\n\nfragment personaHistory_user on User {\n  personaHistory(first: 10) {\n    totalCount\n    edges {\n      node {\n        id\n        ...personaHistory_row\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment personaTrace_evaluation on PersonaEvaluation {\n  personaId\n  matched\n  criteriaTree {\n    path\n    parentPath\n    kind\n    held\n    condition {\n      signal\n      signalDescription\n      operator\n      threshold\n      actual\n      unit\n      held\n      missingReason\n    }\n  }\n}\n\nfragment personaWindow_assignment on PersonaAssignment {\n  id\n  personaId\n  status\n  source\n  priority\n  confidence\n  assignedAt\n  referenceDate\n  prioritizationReason\n  qualifyingPersonas\n  registryVersion\n  assignedBy {\n    displayName\n    id\n  }\n  persona {\n    name\n    description\n    educationalFocus\n  }\n  evaluations {\n    personaId\n    matched\n    persona {\n      name\n      priority\n      description\n      educationalFocus\n    }\n    ...personaTrace_evaluation\n  }\n  signalSnapshot {\n    ...signalTable_snapshot\n  }\n}\n\nfragment signalTable_snapshot on SignalSnapshot {\n  windowStart\n  referenceDate\n  readings {\n    key\n    description\n    unit\n    value\n    missingReason\n  }\n}\n"
+    "text": "query customerProfilePageQuery(\n  $id: ID!\n) {\n  user(id: $id) {\n    id\n    customerId\n    name\n    email\n    d30: currentPersona(window: D30) {\n      ...personaWindow_assignment\n      id\n    }\n    d180: currentPersona(window: D180) {\n      ...personaWindow_assignment\n      id\n    }\n    ...personaHistory_user\n  }\n  personas {\n    personaId\n    name\n    priority\n    id\n  }\n  viewer {\n    role\n    id\n  }\n}\n\nfragment personaHistory_row on PersonaAssignment {\n  assignedAt\n  window\n  personaId\n  confidence\n  source\n  persona {\n    name\n    id\n  }\n  assignedBy {\n    displayName\n    id\n  }\n}\n\nfragment personaHistory_user on User {\n  personaHistory(first: 10) {\n    totalCount\n    edges {\n      node {\n        id\n        ...personaHistory_row\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment personaTrace_evaluation on PersonaEvaluation {\n  personaId\n  matched\n  criteriaTree {\n    path\n    parentPath\n    kind\n    held\n    condition {\n      signal\n      signalDescription\n      operator\n      threshold\n      actual\n      unit\n      held\n      missingReason\n    }\n  }\n}\n\nfragment personaWindow_assignment on PersonaAssignment {\n  id\n  personaId\n  status\n  source\n  priority\n  confidence\n  assignedAt\n  referenceDate\n  prioritizationReason\n  qualifyingPersonas\n  registryVersion\n  assignedBy {\n    displayName\n    id\n  }\n  persona {\n    name\n    description\n    educationalFocus\n    id\n  }\n  evaluations {\n    personaId\n    matched\n    persona {\n      name\n      priority\n      description\n      educationalFocus\n      id\n    }\n    ...personaTrace_evaluation\n  }\n  signalSnapshot {\n    ...signalTable_snapshot\n  }\n}\n\nfragment signalTable_snapshot on SignalSnapshot {\n  windowStart\n  referenceDate\n  readings {\n    key\n    description\n    unit\n    value\n    missingReason\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "c71cd2edfe4d5a7fcf0796b2ed6b4cec";
+(node as any).hash = "0df720965c375dfc10f708e5d1b6abff";
 
 export default node;

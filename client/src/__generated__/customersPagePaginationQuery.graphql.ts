@@ -1,6 +1,6 @@
 /**
- * @generated SignedSource<<c9fc3f3663495ae597b2b238cdc2b4d2>>
- * @relayHash 8e37ce775277495c3252b6b9735a27ef
+ * @generated SignedSource<<93dd643310c3b3e215f19912ab0b03f9>>
+ * @relayHash 27b33c78572f63f46a8f0f44ec4d575f
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 /* eslint-disable */
 // @ts-nocheck
 
-// @relayRequestID 5732444fef6fa4f966bdd5e5162c221e585f16bbe3dbcf2612e4ad701fb9afe1
+// @relayRequestID 53abcd5f3cee5f9ff4406dc78e2e0cf991c6d309d210e7e4ec248f369fc582a1
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -91,7 +91,8 @@ v5 = [
     "name": "persona",
     "plural": false,
     "selections": [
-      (v4/*:: as any*/)
+      (v4/*:: as any*/),
+      (v3/*:: as any*/)
     ],
     "storageKey": null
   },
@@ -265,12 +266,12 @@ return {
     ]
   },
   "params": {
-    "cacheID": "8e37ce775277495c3252b6b9735a27ef",
-    "id": "5732444fef6fa4f966bdd5e5162c221e585f16bbe3dbcf2612e4ad701fb9afe1",
+    "cacheID": "27b33c78572f63f46a8f0f44ec4d575f",
+    "id": "53abcd5f3cee5f9ff4406dc78e2e0cf991c6d309d210e7e4ec248f369fc582a1",
     "metadata": {},
     "name": "customersPagePaginationQuery",
     "operationKind": "query",
-    "text": "query customersPagePaginationQuery(\n  $count: Int!\n  $cursor: String\n  $search: String\n) {\n  ...customersPage_query_3PfUTl\n}\n\nfragment customersPage_query_3PfUTl on Query {\n  users(search: $search, first: $count, after: $cursor) {\n    totalCount\n    edges {\n      node {\n        id\n        customerId\n        name\n        d30: currentPersona(window: D30) {\n          personaId\n          persona {\n            name\n          }\n          id\n        }\n        d180: currentPersona(window: D180) {\n          personaId\n          persona {\n            name\n          }\n          id\n        }\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}\n"
+    "text": "query customersPagePaginationQuery(\n  $count: Int!\n  $cursor: String\n  $search: String\n) {\n  ...customersPage_query_3PfUTl\n}\n\nfragment customersPage_query_3PfUTl on Query {\n  users(search: $search, first: $count, after: $cursor) {\n    totalCount\n    edges {\n      node {\n        id\n        customerId\n        name\n        d30: currentPersona(window: D30) {\n          personaId\n          persona {\n            name\n            id\n          }\n          id\n        }\n        d180: currentPersona(window: D180) {\n          personaId\n          persona {\n            name\n            id\n          }\n          id\n        }\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}\n"
   }
 };
 })();

@@ -1,6 +1,6 @@
 /**
- * @generated SignedSource<<ab8e4f2dcb3d25787e3b43b1478c88d6>>
- * @relayHash 481fc4762a036d746831bf83af864fa1
+ * @generated SignedSource<<8d78ca88ac751c7d36ed1aa6dcb37328>>
+ * @relayHash bf9828a87a6bf77ced6581d658d0ed7d
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 /* eslint-disable */
 // @ts-nocheck
 
-// @relayRequestID ae753297b927c68023dedb27fd9ac9f10d40b44f5e1b46c9fcc1d14eab202ada
+// @relayRequestID 1401ceb4b385baf18a24fb7f53fd177eb50af10ab2925118ae7b336d8c86ff74
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -78,7 +78,8 @@ v6 = [
     "name": "persona",
     "plural": false,
     "selections": [
-      (v5/*:: as any*/)
+      (v5/*:: as any*/),
+      (v4/*:: as any*/)
     ],
     "storageKey": null
   },
@@ -253,12 +254,12 @@ return {
     ]
   },
   "params": {
-    "cacheID": "481fc4762a036d746831bf83af864fa1",
-    "id": "ae753297b927c68023dedb27fd9ac9f10d40b44f5e1b46c9fcc1d14eab202ada",
+    "cacheID": "bf9828a87a6bf77ced6581d658d0ed7d",
+    "id": "1401ceb4b385baf18a24fb7f53fd177eb50af10ab2925118ae7b336d8c86ff74",
     "metadata": {},
     "name": "customersPageQuery",
     "operationKind": "query",
-    "text": "query customersPageQuery(\n  $search: String\n  $count: Int!\n) {\n  ...customersPage_query_3DeKgW\n}\n\nfragment customersPage_query_3DeKgW on Query {\n  users(search: $search, first: $count) {\n    totalCount\n    edges {\n      node {\n        id\n        customerId\n        name\n        d30: currentPersona(window: D30) {\n          personaId\n          persona {\n            name\n          }\n          id\n        }\n        d180: currentPersona(window: D180) {\n          personaId\n          persona {\n            name\n          }\n          id\n        }\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}\n"
+    "text": "query customersPageQuery(\n  $search: String\n  $count: Int!\n) {\n  ...customersPage_query_3DeKgW\n}\n\nfragment customersPage_query_3DeKgW on Query {\n  users(search: $search, first: $count) {\n    totalCount\n    edges {\n      node {\n        id\n        customerId\n        name\n        d30: currentPersona(window: D30) {\n          personaId\n          persona {\n            name\n            id\n          }\n          id\n        }\n        d180: currentPersona(window: D180) {\n          personaId\n          persona {\n            name\n            id\n          }\n          id\n        }\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}\n"
   }
 };
 })();

@@ -1,6 +1,6 @@
 /**
- * @generated SignedSource<<fad40919f2d9df61e9f4e3eda3810dec>>
- * @relayHash ec552090e203824998818ddb9a47cf18
+ * @generated SignedSource<<07ca559c684e357eb7c77fa1ed6832c4>>
+ * @relayHash 6645cc72a092562ee89c55013f5cbb51
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 /* eslint-disable */
 // @ts-nocheck
 
-// @relayRequestID 153fc08b8d9db9575f60db0b397872e53536166a58dd4a71bd8d51a0e17f979c
+// @relayRequestID 74b61d4dd9d0b49eeea694d94c5b6b766140a3abbe2490c4bc6932dcef54e59a
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -216,7 +216,8 @@ return {
                                 "kind": "ScalarField",
                                 "name": "name",
                                 "storageKey": null
-                              }
+                              },
+                              (v3/*:: as any*/)
                             ],
                             "storageKey": null
                           },
@@ -300,12 +301,12 @@ return {
     ]
   },
   "params": {
-    "cacheID": "ec552090e203824998818ddb9a47cf18",
-    "id": "153fc08b8d9db9575f60db0b397872e53536166a58dd4a71bd8d51a0e17f979c",
+    "cacheID": "6645cc72a092562ee89c55013f5cbb51",
+    "id": "74b61d4dd9d0b49eeea694d94c5b6b766140a3abbe2490c4bc6932dcef54e59a",
     "metadata": {},
     "name": "personaHistoryPaginationQuery",
     "operationKind": "query",
-    "text": "query personaHistoryPaginationQuery(\n  $count: Int = 10\n  $cursor: String\n  $id: ID!\n) {\n  node(id: $id) {\n    __typename\n    ...personaHistory_user_1G22uz\n    id\n  }\n}\n\nfragment personaHistory_row on PersonaAssignment {\n  assignedAt\n  window\n  personaId\n  confidence\n  source\n  persona {\n    name\n  }\n  assignedBy {\n    displayName\n    id\n  }\n}\n\nfragment personaHistory_user_1G22uz on User {\n  personaHistory(first: $count, after: $cursor) {\n    totalCount\n    edges {\n      node {\n        id\n        ...personaHistory_row\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n"
+    "text": "query personaHistoryPaginationQuery(\n  $count: Int = 10\n  $cursor: String\n  $id: ID!\n) {\n  node(id: $id) {\n    __typename\n    ...personaHistory_user_1G22uz\n    id\n  }\n}\n\nfragment personaHistory_row on PersonaAssignment {\n  assignedAt\n  window\n  personaId\n  confidence\n  source\n  persona {\n    name\n    id\n  }\n  assignedBy {\n    displayName\n    id\n  }\n}\n\nfragment personaHistory_user_1G22uz on User {\n  personaHistory(first: $count, after: $cursor) {\n    totalCount\n    edges {\n      node {\n        id\n        ...personaHistory_row\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n"
   }
 };
 })();

@@ -1,6 +1,6 @@
 /**
- * @generated SignedSource<<2bff6c00b7d42e833468962c2bc60c55>>
- * @relayHash e2fb3916ba71699a9d325b349b93bf2f
+ * @generated SignedSource<<5798fb4ec770d2e294496d52524444ad>>
+ * @relayHash 52f5a22a0bb5fee101adb5c94aa12050
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 /* eslint-disable */
 // @ts-nocheck
 
-// @relayRequestID 90fb31718707530b416eba44df5c8c3867735d68fe7489236f589111a3c012e1
+// @relayRequestID d2e85725b1a8acb6fcb9b674bfad39bc098750c51c6b7c4fec1e1904eb574321
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -331,7 +331,8 @@ return {
                         "name": "persona",
                         "plural": false,
                         "selections": [
-                          (v4/*:: as any*/)
+                          (v4/*:: as any*/),
+                          (v3/*:: as any*/)
                         ],
                         "storageKey": null
                       },
@@ -401,12 +402,12 @@ return {
     ]
   },
   "params": {
-    "cacheID": "e2fb3916ba71699a9d325b349b93bf2f",
-    "id": "90fb31718707530b416eba44df5c8c3867735d68fe7489236f589111a3c012e1",
+    "cacheID": "52f5a22a0bb5fee101adb5c94aa12050",
+    "id": "d2e85725b1a8acb6fcb9b674bfad39bc098750c51c6b7c4fec1e1904eb574321",
     "metadata": {},
     "name": "reviewQueuePagePaginationQuery",
     "operationKind": "query",
-    "text": "query reviewQueuePagePaginationQuery(\n  $count: Int!\n  $cursor: String\n  $filter: ReviewQueueFilter\n) {\n  ...reviewQueuePage_query_3KQYpM\n}\n\nfragment reviewItem_recommendation on Recommendation {\n  id\n  title\n  body\n  kind\n  rationale\n  status\n  window\n  personaId\n  stoppedAt\n  createdAt\n  reviewedAt\n  reviewJustification\n  reviewedBy {\n    displayName\n    id\n  }\n  citedFacts {\n    name\n    value\n  }\n  guardrailResults {\n    stage\n    pass\n    reason\n  }\n  user {\n    id\n    customerId\n    name\n  }\n  assignment {\n    persona {\n      name\n    }\n    id\n  }\n}\n\nfragment reviewQueuePage_query_3KQYpM on Query {\n  reviewQueue(filter: $filter, first: $count, after: $cursor) {\n    totalCount\n    edges {\n      node {\n        id\n        status\n        ...reviewItem_recommendation\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}\n"
+    "text": "query reviewQueuePagePaginationQuery(\n  $count: Int!\n  $cursor: String\n  $filter: ReviewQueueFilter\n) {\n  ...reviewQueuePage_query_3KQYpM\n}\n\nfragment reviewItem_recommendation on Recommendation {\n  id\n  title\n  body\n  kind\n  rationale\n  status\n  window\n  personaId\n  stoppedAt\n  createdAt\n  reviewedAt\n  reviewJustification\n  reviewedBy {\n    displayName\n    id\n  }\n  citedFacts {\n    name\n    value\n  }\n  guardrailResults {\n    stage\n    pass\n    reason\n  }\n  user {\n    id\n    customerId\n    name\n  }\n  assignment {\n    persona {\n      name\n      id\n    }\n    id\n  }\n}\n\nfragment reviewQueuePage_query_3KQYpM on Query {\n  reviewQueue(filter: $filter, first: $count, after: $cursor) {\n    totalCount\n    edges {\n      node {\n        id\n        status\n        ...reviewItem_recommendation\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}\n"
   }
 };
 })();

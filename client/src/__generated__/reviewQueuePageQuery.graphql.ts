@@ -1,6 +1,6 @@
 /**
- * @generated SignedSource<<1bbb80d2d70a63edbb309823e4d4e8e0>>
- * @relayHash f7b980053530f06afd444344b42666f8
+ * @generated SignedSource<<c66e6f3ff912ff83f5de5381c32cd6a5>>
+ * @relayHash c5ec18b60d61613660fbd068707b64b5
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 /* eslint-disable */
 // @ts-nocheck
 
-// @relayRequestID 0ebbd151dc33abe999dcfdb8e4cf847ef6f0e56509d64620d7c010ead0fcffa1
+// @relayRequestID eaa38108f61a8a027e1616002fbacf3a979d18636cc37a5153e66156d967928b
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -355,7 +355,8 @@ return {
                         "name": "persona",
                         "plural": false,
                         "selections": [
-                          (v6/*:: as any*/)
+                          (v6/*:: as any*/),
+                          (v4/*:: as any*/)
                         ],
                         "storageKey": null
                       },
@@ -425,12 +426,12 @@ return {
     ]
   },
   "params": {
-    "cacheID": "f7b980053530f06afd444344b42666f8",
-    "id": "0ebbd151dc33abe999dcfdb8e4cf847ef6f0e56509d64620d7c010ead0fcffa1",
+    "cacheID": "c5ec18b60d61613660fbd068707b64b5",
+    "id": "eaa38108f61a8a027e1616002fbacf3a979d18636cc37a5153e66156d967928b",
     "metadata": {},
     "name": "reviewQueuePageQuery",
     "operationKind": "query",
-    "text": "query reviewQueuePageQuery(\n  $filter: ReviewQueueFilter\n  $count: Int!\n) {\n  viewer {\n    role\n    id\n  }\n  ...reviewQueuePage_query_26eJ3g\n}\n\nfragment reviewItem_recommendation on Recommendation {\n  id\n  title\n  body\n  kind\n  rationale\n  status\n  window\n  personaId\n  stoppedAt\n  createdAt\n  reviewedAt\n  reviewJustification\n  reviewedBy {\n    displayName\n    id\n  }\n  citedFacts {\n    name\n    value\n  }\n  guardrailResults {\n    stage\n    pass\n    reason\n  }\n  user {\n    id\n    customerId\n    name\n  }\n  assignment {\n    persona {\n      name\n    }\n    id\n  }\n}\n\nfragment reviewQueuePage_query_26eJ3g on Query {\n  reviewQueue(filter: $filter, first: $count) {\n    totalCount\n    edges {\n      node {\n        id\n        status\n        ...reviewItem_recommendation\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}\n"
+    "text": "query reviewQueuePageQuery(\n  $filter: ReviewQueueFilter\n  $count: Int!\n) {\n  viewer {\n    role\n    id\n  }\n  ...reviewQueuePage_query_26eJ3g\n}\n\nfragment reviewItem_recommendation on Recommendation {\n  id\n  title\n  body\n  kind\n  rationale\n  status\n  window\n  personaId\n  stoppedAt\n  createdAt\n  reviewedAt\n  reviewJustification\n  reviewedBy {\n    displayName\n    id\n  }\n  citedFacts {\n    name\n    value\n  }\n  guardrailResults {\n    stage\n    pass\n    reason\n  }\n  user {\n    id\n    customerId\n    name\n  }\n  assignment {\n    persona {\n      name\n      id\n    }\n    id\n  }\n}\n\nfragment reviewQueuePage_query_26eJ3g on Query {\n  reviewQueue(filter: $filter, first: $count) {\n    totalCount\n    edges {\n      node {\n        id\n        status\n        ...reviewItem_recommendation\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}\n"
   }
 };
 })();

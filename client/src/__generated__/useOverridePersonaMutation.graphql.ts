@@ -1,6 +1,6 @@
 /**
- * @generated SignedSource<<6ded2cef1833712360a1592581869a4d>>
- * @relayHash fb95ce790fd094dfcbb84a42cf9c272c
+ * @generated SignedSource<<b9526cf36a1e76453adb5c4e14dab003>>
+ * @relayHash e75e4b62222344213ac4219e65ffd9ee
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 /* eslint-disable */
 // @ts-nocheck
 
-// @relayRequestID 4fc9623cb142bdc5659e6d4cbd00d1f9cfc146ef5d77eb6cb193c2c6c8931305
+// @relayRequestID 8366aaad827083f309dbb838cd736a69215c358f615de382782307e0b1ff3573
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
@@ -267,7 +267,8 @@ return {
             "selections": [
               (v8/*:: as any*/),
               (v9/*:: as any*/),
-              (v10/*:: as any*/)
+              (v10/*:: as any*/),
+              (v3/*:: as any*/)
             ],
             "storageKey": null
           },
@@ -298,7 +299,8 @@ return {
                   (v8/*:: as any*/),
                   (v6/*:: as any*/),
                   (v9/*:: as any*/),
-                  (v10/*:: as any*/)
+                  (v10/*:: as any*/),
+                  (v3/*:: as any*/)
                 ],
                 "storageKey": null
               },
@@ -461,12 +463,12 @@ return {
     ]
   },
   "params": {
-    "cacheID": "fb95ce790fd094dfcbb84a42cf9c272c",
-    "id": "4fc9623cb142bdc5659e6d4cbd00d1f9cfc146ef5d77eb6cb193c2c6c8931305",
+    "cacheID": "e75e4b62222344213ac4219e65ffd9ee",
+    "id": "8366aaad827083f309dbb838cd736a69215c358f615de382782307e0b1ff3573",
     "metadata": {},
     "name": "useOverridePersonaMutation",
     "operationKind": "mutation",
-    "text": "mutation useOverridePersonaMutation(\n  $input: OverridePersonaInput!\n) {\n  overridePersona(input: $input) {\n    id\n    window\n    ...personaWindow_assignment\n    ...personaHistory_row\n  }\n}\n\nfragment personaHistory_row on PersonaAssignment {\n  assignedAt\n  window\n  personaId\n  confidence\n  source\n  persona {\n    name\n  }\n  assignedBy {\n    displayName\n    id\n  }\n}\n\nfragment personaTrace_evaluation on PersonaEvaluation {\n  personaId\n  matched\n  criteriaTree {\n    path\n    parentPath\n    kind\n    held\n    condition {\n      signal\n      signalDescription\n      operator\n      threshold\n      actual\n      unit\n      held\n      missingReason\n    }\n  }\n}\n\nfragment personaWindow_assignment on PersonaAssignment {\n  id\n  personaId\n  status\n  source\n  priority\n  confidence\n  assignedAt\n  referenceDate\n  prioritizationReason\n  qualifyingPersonas\n  registryVersion\n  assignedBy {\n    displayName\n    id\n  }\n  persona {\n    name\n    description\n    educationalFocus\n  }\n  evaluations {\n    personaId\n    matched\n    persona {\n      name\n      priority\n      description\n      educationalFocus\n    }\n    ...personaTrace_evaluation\n  }\n  signalSnapshot {\n    ...signalTable_snapshot\n  }\n}\n\nfragment signalTable_snapshot on SignalSnapshot {\n  windowStart\n  referenceDate\n  readings {\n    key\n    description\n    unit\n    value\n    missingReason\n  }\n}\n"
+    "text": "mutation useOverridePersonaMutation(\n  $input: OverridePersonaInput!\n) {\n  overridePersona(input: $input) {\n    id\n    window\n    ...personaWindow_assignment\n    ...personaHistory_row\n  }\n}\n\nfragment personaHistory_row on PersonaAssignment {\n  assignedAt\n  window\n  personaId\n  confidence\n  source\n  persona {\n    name\n    id\n  }\n  assignedBy {\n    displayName\n    id\n  }\n}\n\nfragment personaTrace_evaluation on PersonaEvaluation {\n  personaId\n  matched\n  criteriaTree {\n    path\n    parentPath\n    kind\n    held\n    condition {\n      signal\n      signalDescription\n      operator\n      threshold\n      actual\n      unit\n      held\n      missingReason\n    }\n  }\n}\n\nfragment personaWindow_assignment on PersonaAssignment {\n  id\n  personaId\n  status\n  source\n  priority\n  confidence\n  assignedAt\n  referenceDate\n  prioritizationReason\n  qualifyingPersonas\n  registryVersion\n  assignedBy {\n    displayName\n    id\n  }\n  persona {\n    name\n    description\n    educationalFocus\n    id\n  }\n  evaluations {\n    personaId\n    matched\n    persona {\n      name\n      priority\n      description\n      educationalFocus\n      id\n    }\n    ...personaTrace_evaluation\n  }\n  signalSnapshot {\n    ...signalTable_snapshot\n  }\n}\n\nfragment signalTable_snapshot on SignalSnapshot {\n  windowStart\n  referenceDate\n  readings {\n    key\n    description\n    unit\n    value\n    missingReason\n  }\n}\n"
   }
 };
 })();

@@ -56,6 +56,17 @@ export function requestBody(
     : { query: operation.text, operationName: operation.name, variables };
 }
 
+/**
+ * The body of a graphql-sse request (`/graphql/stream`): graphql-sse needs the document text, which relay-compiler
+ * keeps beside the id; a locked-down server checks that the text is one of the persisted documents.
+ */
+export function streamRequestBody(
+  operation: { text?: string | null; name: string },
+  variables: Record<string, unknown>,
+) {
+  return { query: operation.text ?? '', operationName: operation.name, variables };
+}
+
 let sseClient: Client | null = null;
 
 /** Subscriptions over graphql-sse (`/graphql/stream`), one shared connection, authenticated by the same cookie. */
@@ -66,22 +77,17 @@ const subscribe: SubscribeFunction = (operation, variables) =>
       credentials: 'same-origin',
       retryAttempts: Number.POSITIVE_INFINITY,
     });
-    // graphql-sse needs the document text (relay-compiler keeps it beside the id); a locked-down server checks
-    // that the text is one of the persisted documents.
-    return sseClient.subscribe(
-      { query: operation.text ?? '', operationName: operation.name, variables },
-      {
-        next: (value) => {
-          if (value.errors && value.errors.length > 0 && value.data == null) {
-            sink.error(new GraphQLResponseError(value.errors as never));
-          } else {
-            sink.next(value as never);
-          }
-        },
-        error: (error) => sink.error(error instanceof Error ? error : new Error(String(error))),
-        complete: () => sink.complete(),
+    return sseClient.subscribe(streamRequestBody(operation, variables) as never, {
+      next: (value) => {
+        if (value.errors && value.errors.length > 0 && value.data == null) {
+          sink.error(new GraphQLResponseError(value.errors as never));
+        } else {
+          sink.next(value as never);
+        }
       },
-    );
+      error: (error) => sink.error(error instanceof Error ? error : new Error(String(error))),
+      complete: () => sink.complete(),
+    });
   });
 
 export function createEnvironment(): Environment {

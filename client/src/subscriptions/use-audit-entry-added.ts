@@ -7,7 +7,7 @@ import type {
   useAuditEntryAddedSubscription$data,
 } from '../__generated__/useAuditEntryAddedSubscription.graphql';
 import type { LiveEntry } from '../pages/audit/audit-log-table';
-import { GRAPHQL_STREAM_ENDPOINT, requestBody } from '../relay/environment';
+import { GRAPHQL_STREAM_ENDPOINT, streamRequestBody } from '../relay/environment';
 
 // The selection is the rows' own fragments, so a live entry carries exactly what a row and its in-browser
 // verification read. Relay types the spreads as fragment references; the payload holds their fields.
@@ -78,7 +78,7 @@ export function useAuditEntryAdded({
     };
     const open = () => {
       if (stopped) return;
-      const body = requestBody(request.params, { filter: JSON.parse(filterKey), afterSeq: last });
+      const body = streamRequestBody(request.params, { filter: JSON.parse(filterKey), afterSeq: last });
       unsubscribe = client.subscribe<useAuditEntryAddedSubscription$data>(
         body as never,
         {

@@ -1,12 +1,20 @@
-import { AUDIT_EVENT_TYPE_NAMES, type AuditEventType, type AuditFilter } from '../domain/audit/index.js';
+import {
+  AUDIT_EVENT_TYPE_NAMES,
+  AUDIT_EVENT_TYPES,
+  type AuditEventType,
+  type AuditFilter,
+} from '../domain/audit/index.js';
 import { type AuditFilterInput, parseAuditFilter } from '../services/audit/filter-input.js';
 import { builder } from './builder.js';
 
 export const AuditEventTypeEnum = builder.enumType('AuditEventType', {
   description: 'What an audit entry records. Exports spell these in lower case, e.g. persona_assigned.',
   values: Object.fromEntries(
-    AUDIT_EVENT_TYPE_NAMES.map((name) => [name.toUpperCase(), { value: name }]),
-  ) as Record<Uppercase<AuditEventType>, { value: AuditEventType }>,
+    AUDIT_EVENT_TYPE_NAMES.map((name) => [
+      name.toUpperCase(),
+      { value: name, description: AUDIT_EVENT_TYPES[name].description },
+    ]),
+  ) as Record<Uppercase<AuditEventType>, { value: AuditEventType; description: string }>,
 });
 
 export const AuditLogFilterInput = builder.inputType('AuditLogFilter', {

@@ -52,8 +52,35 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
+    // Every connection, edge and page argument documents itself the same way (the schema test requires a
+    // description on every type, field, argument and enum value).
+    edgesFieldOptions: { nullable: false, description: 'The items of this page, each with its cursor.' },
+    nodeFieldOptions: { nullable: false, description: 'The item.' },
+    cursorFieldOptions: { description: 'Opaque cursor of this item: pass it as `after` or `before`.' },
+    pageInfoFieldOptions: { description: 'Where this page sits: cursors and whether more pages exist.' },
+    pageInfoTypeOptions: { description: 'Position of a page in a cursor-paginated list.' },
+    hasNextPageFieldOptions: { description: 'True when items exist after this page.' },
+    hasPreviousPageFieldOptions: { description: 'True when items exist before this page.' },
+    startCursorFieldOptions: {
+      description: 'Cursor of the first item of this page; null for an empty page.',
+    },
+    endCursorFieldOptions: { description: 'Cursor of the last item of this page; null for an empty page.' },
+    firstArgOptions: { description: 'Page size, reading forward from `after` (or from the start).' },
+    afterArgOptions: { description: 'Read the items after this cursor (from a previous page).' },
+    lastArgOptions: { description: 'Page size, reading backward from `before` (or from the end).' },
+    beforeArgOptions: { description: 'Read the items before this cursor (from a previous page).' },
+    nodeTypeOptions: { description: 'An object with a globally unique ID, refetchable with `node(id:)`.' },
+    idFieldOptions: { description: 'Globally unique ID of this object (opaque; use it with `node(id:)`).' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID; null when it does not exist or may not be read.',
+      args: { id: { description: 'A global ID returned by this API.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches several objects by global ID, in order; null for each that does not exist.',
+      args: { ids: { description: 'Global IDs returned by this API.' } },
+    },
+    defaultConnectionTypeOptions: { description: 'One page of a cursor-paginated list.' },
+    defaultEdgeTypeOptions: { description: 'An item of a page with its cursor.' },
   },
 });
 

@@ -1,3 +1,4 @@
+import { type GraphQLSchema, isObjectType } from 'graphql';
 import { builder } from './builder.js';
 import './operator.js';
 import './user.js';
@@ -16,4 +17,18 @@ import './audit-integrity.js';
 import './audit-subscription.js';
 
 /** The executable schema. Printing it to schema.graphql is a separate script, never an import side effect. */
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = describeTotalCounts(builder.toSchema({ sortSchema: true }));
+
+/**
+ * Pothos' Prisma plugin adds `totalCount` to a connection (`totalCount: true`) with no way to describe it;
+ * every other field is described where it is defined.
+ */
+function describeTotalCounts(built: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(built.getTypeMap())) {
+    if (!isObjectType(type) || !type.name.endsWith('Connection')) continue;
+    const totalCount = type.getFields().totalCount;
+    if (totalCount && !totalCount.description)
+      totalCount.description = 'Items in the whole list, not just this page.';
+  }
+  return built;
+}

@@ -44,6 +44,7 @@ const LoginPayload = builder
   });
 
 const LoginInput = builder.inputType('LoginInput', {
+  description: "An operator's credentials.",
   fields: (t) => ({
     username: t.string({ required: true, description: 'Login name (case-insensitive).' }),
     password: t.string({ required: true, description: 'Password.' }),
@@ -78,7 +79,7 @@ builder.mutationField('login', (t) =>
     type: LoginPayload,
     description:
       'Opens a session. Five failed attempts within 15 minutes lock the username (ACCOUNT_LOCKED, with retryAfterSeconds).',
-    args: { input: t.arg({ type: LoginInput, required: true }) },
+    args: { input: t.arg({ type: LoginInput, required: true, description: 'Username and password.' }) },
     resolve: async (_root, { input }, ctx) => {
       const result = await login(ctx.services, input, ctx.origin);
       // The rest of this request is made by the operator who just logged in (the payload reads their record).

@@ -16,6 +16,7 @@ import { TimeWindowEnum } from './time-window.js';
 import { UserNode } from './user.js';
 
 export const AssignmentStatusEnum = builder.enumType('AssignmentStatus', {
+  description: 'Whether the engine found a persona.',
   values: {
     ASSIGNED: { description: 'A persona qualified and was assigned.' },
     UNCLASSIFIED: { description: 'No persona qualified; the reason says why.' },
@@ -23,6 +24,7 @@ export const AssignmentStatusEnum = builder.enumType('AssignmentStatus', {
 });
 
 export const AssignmentSourceEnum = builder.enumType('AssignmentSource', {
+  description: 'Who made an assignment.',
   values: {
     ENGINE: { description: 'Decided by the persona engine.' },
     OVERRIDE: { description: 'Set by an administrator, with a justification.' },
@@ -106,7 +108,7 @@ const CriterionResultNodeRef = builder.objectRef<CriterionResultNode>('Criterion
 const PersonaEvaluationRef = builder.objectRef<PersonaEvaluation>('PersonaEvaluation').implement({
   description: 'How one persona of the registry fared for this customer and window.',
   fields: (t) => ({
-    personaId: t.exposeString('personaId'),
+    personaId: t.exposeString('personaId', { description: 'Registry id of the evaluated persona.' }),
     persona: t.field({
       type: PersonaRef,
       nullable: true,
@@ -148,7 +150,7 @@ export const PersonaAssignmentNode = builder.prismaNode('PersonaAssignment', {
   authScopes: { capability: 'readCustomers' },
   fields: (t) => ({
     user: t.relation('user', { description: 'The customer.' }),
-    window: t.expose('window', { type: TimeWindowEnum }),
+    window: t.expose('window', { type: TimeWindowEnum, description: 'The window the decision is for.' }),
     personaId: t.exposeString('personaId', { description: 'The assigned persona id, or "unclassified".' }),
     persona: t.field({
       type: PersonaRef,
@@ -156,13 +158,16 @@ export const PersonaAssignmentNode = builder.prismaNode('PersonaAssignment', {
       description: 'The assigned persona; null when unclassified.',
       resolve: (a) => findPersona(a.personaId),
     }),
-    status: t.expose('status', { type: AssignmentStatusEnum }),
-    source: t.expose('source', { type: AssignmentSourceEnum }),
+    status: t.expose('status', { type: AssignmentStatusEnum, description: 'Assigned or unclassified.' }),
+    source: t.expose('source', {
+      type: AssignmentSourceEnum,
+      description: 'Engine or administrator override.',
+    }),
     priority: t.exposeInt('priority', { nullable: true, description: 'Priority of the assigned persona.' }),
     confidence: t.exposeFloat('confidence', {
       description: 'In [0, 1]: data completeness and margin from thresholds (see the persona engine README).',
     }),
-    assignedAt: t.expose('assignedAt', { type: 'DateTime' }),
+    assignedAt: t.expose('assignedAt', { type: 'DateTime', description: 'When the assignment was stored.' }),
     referenceDate: t.expose('referenceDate', { type: 'Date', description: 'Last day of the window.' }),
     prioritizationReason: t.exposeString('prioritizationReason', {
       description: 'Why this persona was chosen.',
@@ -191,9 +196,10 @@ export const PersonaAssignmentNode = builder.prismaNode('PersonaAssignment', {
 });
 
 const AssignPersonaInput = builder.inputType('AssignPersonaInput', {
+  description: 'Which customer and window to run the persona engine for.',
   fields: (t) => ({
     userId: t.globalID({ required: true, for: UserNode, description: 'Global ID of the customer.' }),
-    window: t.field({ type: TimeWindowEnum, required: true }),
+    window: t.field({ type: TimeWindowEnum, required: true, description: 'The window to decide for.' }),
     referenceDate: t.field({
       type: 'Date',
       required: false,
@@ -208,7 +214,7 @@ builder.mutationField('assignPersona', (t) =>
     description:
       "Runs the persona engine on the customer's data and stores the decision with its full trace.",
     authScopes: { capability: 'review' },
-    args: { input: t.arg({ type: AssignPersonaInput, required: true }) },
+    args: { input: t.arg({ type: AssignPersonaInput, required: true, description: 'Customer and window.' }) },
     resolve: async (query, _root, { input }, ctx) => {
       const today = ctx.services.now().toISOString().slice(0, 10);
       const referenceDate = input.referenceDate ? input.referenceDate.toISOString().slice(0, 10) : today;

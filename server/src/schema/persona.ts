@@ -6,10 +6,18 @@ import {
 import { builder } from './builder.js';
 import { describeCriterion, flattenCriterion } from './criteria.js';
 
-export const PersonaRef = builder.objectRef<PersonaDefinition>('Persona').implement({
+export const PersonaRef = builder.objectRef<PersonaDefinition>('Persona');
+
+// A Node like every other entity, so clients (Relay's store among them) identify personas by an ID! `id`;
+// the registry's own snake_case id is `personaId`, as everywhere else in the schema.
+builder.node(PersonaRef, {
   description: 'A persona of the registry: who it describes, when it applies, and what it teaches.',
+  id: { resolve: (persona) => persona.id },
+  loadOne: (id) => findPersona(id),
   fields: (t) => ({
-    id: t.exposeString('id', { description: 'Stable snake_case id, stored with every assignment.' }),
+    personaId: t.exposeString('id', {
+      description: 'Stable snake_case registry id (e.g. high_utilization), stored with every assignment.',
+    }),
     name: t.exposeString('name', { description: 'Display name.' }),
     description: t.exposeString('description', { description: 'Who this persona describes.' }),
     priority: t.exposeInt('priority', {

@@ -16,13 +16,14 @@ const ProfileWindowRef = builder.objectRef<ProfileWindowShape>('ProfileWindow').
   description:
     'The current persona of a customer for one window, or an unclassified entry saying why there is none.',
   fields: (t) => ({
-    window: t.field({ type: TimeWindowEnum, resolve: (w) => w.window }),
+    window: t.field({ type: TimeWindowEnum, description: 'The window.', resolve: (w) => w.window }),
     assignedPersonaId: t.string({
       description: 'The assigned persona id, or "unclassified".',
       resolve: (w) => w.assignment?.personaId ?? 'unclassified',
     }),
     status: t.field({
       type: AssignmentStatusEnum,
+      description: 'Assigned, or unclassified when no persona qualified or none was assigned yet.',
       resolve: (w) => w.assignment?.status ?? 'UNCLASSIFIED',
     }),
     prioritizationReason: t.string({
@@ -44,7 +45,7 @@ const PersonaProfileRef = builder
     description:
       'Current persona assignments of a customer for both windows, each with its full decision trace.',
     fields: (t) => ({
-      user: t.field({ type: UserNode, resolve: (p) => p.user }),
+      user: t.field({ type: UserNode, description: 'The customer.', resolve: (p) => p.user }),
       d30: t.field({ type: ProfileWindowRef, description: 'The 30-day window.', resolve: (p) => p.d30 }),
       d180: t.field({ type: ProfileWindowRef, description: 'The 180-day window.', resolve: (p) => p.d180 }),
       windows: t.field({

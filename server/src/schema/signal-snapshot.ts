@@ -51,12 +51,16 @@ const SignalReadingRef = builder.objectRef<SignalReading>('SignalReading').imple
 const RecurringMerchantRef = builder.objectRef<RecurringMerchant>('RecurringMerchant').implement({
   description: 'A merchant charging on a weekly or monthly cadence (>= 3 charges in 90 days).',
   fields: (t) => ({
-    merchant: t.exposeString('merchant'),
+    merchant: t.exposeString('merchant', { description: 'Merchant name as on the transactions.' }),
     cadence: t.exposeString('cadence', { description: 'weekly or monthly.' }),
-    chargeCount: t.exposeInt('chargeCount'),
+    chargeCount: t.exposeInt('chargeCount', { description: 'Charges seen in the last 90 days.' }),
     averageAmount: t.exposeFloat('averageAmount', { description: 'USD per charge.' }),
     monthlyEquivalent: t.exposeFloat('monthlyEquivalent', { description: 'USD per month.' }),
-    lastChargeDate: t.field({ type: 'Date', resolve: (m) => m.lastChargeDate }),
+    lastChargeDate: t.field({
+      type: 'Date',
+      description: 'Date of the latest charge.',
+      resolve: (m) => m.lastChargeDate,
+    }),
   }),
 });
 
@@ -66,20 +70,22 @@ const CardUtilizationRef = builder.objectRef<CardUtilization>('CardUtilization')
     mask: t.exposeString('mask', { description: 'Last four digits.' }),
     balance: t.exposeFloat('balance', { description: 'USD.' }),
     limit: t.exposeFloat('limit', { description: 'USD.' }),
-    utilizationPct: t.exposeFloat('utilizationPct'),
+    utilizationPct: t.exposeFloat('utilizationPct', { description: 'Balance as a percentage of the limit.' }),
     flags: t.intList({ description: 'Thresholds reached: 30, 50, 80.', resolve: (c) => c.flags }),
-    minimumPaymentOnly: t.exposeBoolean('minimumPaymentOnly'),
+    minimumPaymentOnly: t.exposeBoolean('minimumPaymentOnly', {
+      description: 'The customer paid only the minimum due.',
+    }),
     interestCharges: t.exposeFloat('interestCharges', { description: 'USD charged in the window.' }),
-    overdue: t.exposeBoolean('overdue'),
+    overdue: t.exposeBoolean('overdue', { description: 'The card is past due.' }),
   }),
 });
 
 const PayrollDepositRef = builder.objectRef<PayrollDeposit>('PayrollDeposit').implement({
   description: 'A detected payroll deposit.',
   fields: (t) => ({
-    date: t.field({ type: 'Date', resolve: (p) => p.date }),
+    date: t.field({ type: 'Date', description: 'Day the deposit posted.', resolve: (p) => p.date }),
     amount: t.exposeFloat('amount', { description: 'USD.' }),
-    accountMask: t.exposeString('accountMask'),
+    accountMask: t.exposeString('accountMask', { description: 'Last four digits of the receiving account.' }),
   }),
 });
 
@@ -89,17 +95,23 @@ const CompletenessRef = builder.objectRef<SignalSnapshot['completeness']>('Signa
     historyCoverage: t.exposeFloat('historyCoverage', {
       description: 'Share of the window with history, 0..1.',
     }),
-    subscriptions: t.exposeBoolean('subscriptions'),
-    savings: t.exposeBoolean('savings'),
-    credit: t.exposeBoolean('credit'),
-    income: t.exposeBoolean('income'),
+    subscriptions: t.exposeBoolean('subscriptions', {
+      description: 'Enough transactions to detect subscriptions.',
+    }),
+    savings: t.exposeBoolean('savings', { description: 'The customer has a savings-type account.' }),
+    credit: t.exposeBoolean('credit', { description: 'The customer has a credit card.' }),
+    income: t.exposeBoolean('income', { description: 'Enough deposits to judge income.' }),
   }),
 });
 
 export const SignalSnapshotRef = builder.objectRef<SignalSnapshot>('SignalSnapshot').implement({
   description: 'Behavioural signals of one customer for one window, as used by the persona engine.',
   fields: (t) => ({
-    window: t.field({ type: TimeWindowEnum, resolve: (s) => s.window }),
+    window: t.field({
+      type: TimeWindowEnum,
+      description: 'The window the signals cover.',
+      resolve: (s) => s.window,
+    }),
     referenceDate: t.field({
       type: 'Date',
       description: 'Last day of the window.',
@@ -120,12 +132,25 @@ export const SignalSnapshotRef = builder.objectRef<SignalSnapshot>('SignalSnapsh
           missingReason: s.missing[key] ?? null,
         })),
     }),
-    completeness: t.field({ type: CompletenessRef, resolve: (s) => s.completeness }),
+    completeness: t.field({
+      type: CompletenessRef,
+      description: 'How complete the data behind these signals was.',
+      resolve: (s) => s.completeness,
+    }),
     recurringMerchants: t.field({
+      description: 'Merchants charging on a weekly or monthly cadence.',
       type: [RecurringMerchantRef],
       resolve: (s) => s.details.recurringMerchants,
     }),
-    cards: t.field({ type: [CardUtilizationRef], resolve: (s) => s.details.cards }),
-    payroll: t.field({ type: [PayrollDepositRef], resolve: (s) => s.details.payroll }),
+    cards: t.field({
+      type: [CardUtilizationRef],
+      description: 'Each credit card with its utilization.',
+      resolve: (s) => s.details.cards,
+    }),
+    payroll: t.field({
+      type: [PayrollDepositRef],
+      description: 'Payroll deposits detected in the window.',
+      resolve: (s) => s.details.payroll,
+    }),
   }),
 });

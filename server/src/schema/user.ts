@@ -14,9 +14,11 @@ const AccountRef = builder.prismaObject('Account', {
     subtype: t.exposeString('subtype', {
       description: 'checking, savings, money market, hsa, credit card, …',
     }),
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'Account name, e.g. Plaid Checking.' }),
     mask: t.exposeString('mask', { description: 'Last four digits.' }),
-    isoCurrencyCode: t.exposeString('isoCurrencyCode'),
+    isoCurrencyCode: t.exposeString('isoCurrencyCode', {
+      description: 'Currency of the balances, e.g. USD.',
+    }),
     balanceCurrent: t.float({ description: 'Current balance.', resolve: (a) => a.balanceCurrent.toNumber() }),
     creditLimit: t.float({
       nullable: true,
@@ -34,16 +36,16 @@ export const UserNode = builder.prismaNode('User', {
     customerId: t.exposeString('id', {
       description: 'The customer id used across SpendSense, e.g. usr_000042.',
     }),
-    name: t.exposeString('name'),
-    email: t.exposeString('email'),
-    dateOfBirth: t.expose('dateOfBirth', { type: 'Date' }),
+    name: t.exposeString('name', { description: 'Full name.' }),
+    email: t.exposeString('email', { description: 'Email address.' }),
+    dateOfBirth: t.expose('dateOfBirth', { type: 'Date', description: 'Date of birth.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the customer joined.' }),
     accounts: t.relation('accounts', { description: 'Accounts, credit cards and loans.', type: AccountRef }),
     currentPersona: t.field({
       type: PersonaAssignmentNode,
       nullable: true,
       description: 'The newest persona assignment for the window; null when none was made yet.',
-      args: { window: t.arg({ type: TimeWindowEnum, required: true }) },
+      args: { window: t.arg({ type: TimeWindowEnum, required: true, description: 'The window.' }) },
       select: (args, _ctx, nestedSelection) => ({
         assignments: nestedSelection({
           where: { window: args.window },
@@ -72,7 +74,7 @@ export const UserNode = builder.prismaNode('User', {
       type: SignalSnapshotRef,
       description: "Behavioural signals computed now from the customer's transactions.",
       args: {
-        window: t.arg({ type: TimeWindowEnum, required: true }),
+        window: t.arg({ type: TimeWindowEnum, required: true, description: 'The window to compute.' }),
         referenceDate: t.arg({
           type: 'Date',
           required: false,
@@ -95,7 +97,9 @@ builder.queryField('user', (t) =>
     nullable: true,
     description: 'A customer by global ID; null when there is none.',
     authScopes: { capability: 'readCustomers' },
-    args: { id: t.arg.globalID({ required: true, for: UserNode }) },
+    args: {
+      id: t.arg.globalID({ required: true, for: UserNode, description: 'Global ID of the customer.' }),
+    },
     resolve: (query, _root, args, ctx) =>
       ctx.services.db.prisma.user.findUnique({ ...query, where: { id: args.id.id } }),
   }),

@@ -22,6 +22,7 @@ const highUtilization = {
   personaId: 'high_utilization',
   matched: true,
   persona: {
+    id: 'UGVyc29uYTpoaWdo',
     name: 'High Utilization',
     priority: 1,
     description: 'Carries a card balance at or above half its limit.',
@@ -51,7 +52,13 @@ const highUtilization = {
 const savingsBuilder = {
   personaId: 'savings_builder',
   matched: false,
-  persona: { name: 'Savings Builder', priority: 4, description: 'Saving.', educationalFocus: ['Goals'] },
+  persona: {
+    id: 'UGVyc29uYTo1',
+    name: 'Savings Builder',
+    priority: 4,
+    description: 'Saving.',
+    educationalFocus: ['Goals'],
+  },
   criteriaTree: [
     { path: '', parentPath: null, depth: 0, kind: 'ALL', held: false, condition: null },
     {
@@ -106,8 +113,8 @@ function assignment(window: 'D30' | 'D180', source = 'ENGINE') {
 }
 
 const PERSONAS = [
-  { id: 'high_utilization', name: 'High Utilization', priority: 1 },
-  { id: 'savings_builder', name: 'Savings Builder', priority: 4 },
+  { personaId: 'high_utilization', name: 'High Utilization', priority: 1 },
+  { personaId: 'savings_builder', name: 'Savings Builder', priority: 4 },
 ];
 
 function resolveProfile(environment: ReturnType<typeof renderWithRelay>['environment'], role = 'REVIEWER') {

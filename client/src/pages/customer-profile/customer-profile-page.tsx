@@ -32,7 +32,7 @@ export default function CustomerProfilePage() {
           ...personaHistory_user
         }
         personas {
-          id
+          personaId
           name
           priority
         }

@@ -12,10 +12,10 @@ export function OverridePersonaForm({
   personas,
 }: {
   userId: string;
-  personas: ReadonlyArray<{ id: string; name: string; priority: number }>;
+  personas: ReadonlyArray<{ personaId: string; name: string; priority: number }>;
 }) {
   const [window, setWindow] = useState<'D30' | 'D180'>('D30');
-  const [personaId, setPersonaId] = useState(personas[0]?.id ?? '');
+  const [personaId, setPersonaId] = useState(personas[0]?.personaId ?? '');
   const [justification, setJustification] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -30,7 +30,7 @@ export function OverridePersonaForm({
       return;
     }
     setError(null);
-    const name = personas.find((p) => p.id === personaId)?.name ?? personaId;
+    const name = personas.find((p) => p.personaId === personaId)?.name ?? personaId;
     override(
       { userId, window, personaId, justification: justification.trim() },
       {
@@ -72,7 +72,7 @@ export function OverridePersonaForm({
               <NativeSelect.Root>
                 <NativeSelect.Field value={personaId} onChange={(event) => setPersonaId(event.target.value)}>
                   {personas.map((persona) => (
-                    <option key={persona.id} value={persona.id}>
+                    <option key={persona.personaId} value={persona.personaId}>
                       {persona.priority}. {persona.name}
                     </option>
                   ))}
