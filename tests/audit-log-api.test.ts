@@ -689,7 +689,7 @@ describe('AuditEntry', () => {
       __typename: 'PersonaAssignedDetails',
       window: 'D30',
       personaId: assignment.personaId,
-      persona: { id: assignment.personaId },
+      persona: { personaId: assignment.personaId },
       qualifyingPersonas: assignment.qualifyingPersonas,
       confidence: assignment.confidence,
       registryVersion: assignment.registryVersion,
