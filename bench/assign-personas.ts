@@ -1,7 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { progressBar } from '@spendsense/server/cli/progress';
 import { loadConfig } from '@spendsense/server/config';
 import type { Database } from '@spendsense/server/db/client';
 import { generateCustomers } from '@spendsense/server/demo/synthetic/index';
+import { DEFAULT_RETENTION } from '@spendsense/server/domain/audit/retention';
 import type { CustomerLedger } from '@spendsense/server/domain/ledger/types';
 import { decidePersona } from '@spendsense/server/domain/personas/index';
 import { computeSignals } from '@spendsense/server/domain/signals/index';
@@ -93,7 +97,10 @@ function measurePure(ledgers: readonly CustomerLedger[], passes: number, log: (m
 function serviceContext(db: Database): ServiceContext {
   // Cheap password hashes (bench operators only); warnings and errors only in the log; in-process pub/sub.
   const config = loadConfig({ SCRYPT_COST: '1024', LOG_LEVEL: 'warn', LOG_FORMAT: 'json' });
-  return createServices(config, db, { pubsub: createOversightPubSub() });
+  return createServices(config, db, {
+    pubsub: createOversightPubSub(),
+    retention: { ...DEFAULT_RETENTION, archiveDir: mkdtempSync(path.join(tmpdir(), 'ss-bench-archives-')) },
+  });
 }
 
 /** Stores the customers and records their opt-in through the consent service, as production would. */

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { progressBar } from '@spendsense/server/cli/progress';
 import { loadConfig } from '@spendsense/server/config';
 import type { Database } from '@spendsense/server/db/client';
@@ -10,6 +13,7 @@ import {
   contentHash,
   type JsonObject,
 } from '@spendsense/server/domain/audit/index';
+import { DEFAULT_RETENTION } from '@spendsense/server/domain/audit/retention';
 import { createOversightPubSub } from '@spendsense/server/pubsub';
 import { verifyAuditIntegrity } from '@spendsense/server/services/audit/verify';
 import { createServices, type ServiceContext } from '@spendsense/server/services/context';
@@ -44,7 +48,8 @@ export interface AuditFixtureSpec {
 
 export function auditFixtureSpec(quick: boolean): AuditFixtureSpec {
   return {
-    entries: quick ? 20_000 : 1_000_000,
+    // BENCH_AUDIT_ENTRIES sizes a run between the two when the full million does not fit the time at hand.
+    entries: Number(process.env.BENCH_AUDIT_ENTRIES) || (quick ? 20_000 : 1_000_000),
     customers: quick ? 2_000 : 100_000,
     operators: 50,
     seed: 11,
@@ -506,7 +511,10 @@ export function databaseUrlOf(name: string, baseUrl = POSTGRES_BASE_URL): string
 export function benchServices(db: Database): ServiceContext {
   // Cheap password hashes (bench operators only); warnings and errors only in the log; in-process pub/sub.
   const config = loadConfig({ SCRYPT_COST: '1024', LOG_LEVEL: 'warn', LOG_FORMAT: 'json' });
-  return createServices(config, db, { pubsub: createOversightPubSub() });
+  return createServices(config, db, {
+    pubsub: createOversightPubSub(),
+    retention: { ...DEFAULT_RETENTION, archiveDir: mkdtempSync(path.join(tmpdir(), 'ss-bench-archives-')) },
+  });
 }
 
 const KEEP = process.env.BENCH_AUDIT_KEEP === '1';

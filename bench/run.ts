@@ -13,6 +13,7 @@ import { auditAppendBenchmark } from './audit-append.js';
 import { auditExportBenchmark } from './audit-export.js';
 import { auditLiveBenchmark } from './audit-live.js';
 import { auditLogQueryBenchmark } from './audit-log-query.js';
+import { auditRetentionBenchmark } from './audit-retention.js';
 import {
   type Benchmark,
   type BenchmarkRecord,
@@ -28,6 +29,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   auditExportBenchmark,
   auditAppendBenchmark,
   auditLiveBenchmark,
+  auditRetentionBenchmark,
 ];
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));

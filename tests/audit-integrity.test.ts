@@ -78,7 +78,7 @@ async function asDatabaseOwner(sql: string) {
   );
 }
 
-/** Removes the oldest entries as archival does once they are safely in an archive. */
+/** Removes the oldest entries behind the database's back, leaving the audit_archived receipt to the test. */
 async function deleteAsRetention(throughSeq: number) {
   await asDatabaseOwner(`DELETE FROM audit_log WHERE seq <= ${throughSeq};`);
 }
@@ -420,7 +420,6 @@ async function swap(a: number, b: number, moved: string[]) {
 describe('archived entries', () => {
   it('verification starts from the head hash an audit_archived entry recorded for the removed range', async () => {
     const archivedThrough = 10;
-    // The retention job's way: deletes allowed only with spendsense.audit_retention on in its transaction.
     await deleteAsRetention(archivedThrough);
     expect(await integrity()).toMatchObject({
       valid: false,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { REPO_ROOT } from './db/paths.js';
+import { DEFAULT_RETENTION, type RetentionPolicy } from './domain/audit/retention.js';
 
 /**
  * Every setting the server reads from its environment, declared once: the variable, how its text is read and
@@ -162,6 +163,11 @@ export const CONFIG_VARIABLES = {
       max: 120,
     },
   ),
+  DEMO_ACTIVE_MONTHS: wholeNumber(
+    12,
+    'months of the demo history kept active on first start; older months are archived',
+    { min: 1 },
+  ),
   SESSION_TTL_HOURS: wholeNumber(12, 'how long a login session lasts', { min: 1 }),
   SCRYPT_COST: wholeNumber(32768, 'scrypt N for password hashes', {
     min: 1024,
@@ -202,6 +208,20 @@ export const CONFIG_VARIABLES = {
   },
   AUDIT_CHECKPOINT_EVERY_ENTRIES: wholeNumber(1000, 'a signed checkpoint after this many entries (`0`: off)'),
   AUDIT_CHECKPOINT_EVERY_SECONDS: wholeNumber(60, 'or after this many seconds with new entries (`0`: off)'),
+  RETENTION_ACTIVE_MONTHS: wholeNumber(
+    DEFAULT_RETENTION.activeMonths,
+    'months audit entries stay in the database before `pnpm cli archive` moves them to Parquet ([RETENTION.md](RETENTION.md))',
+    { min: 1, max: 1200 },
+  ),
+  RETENTION_PURGE_AFTER_MONTHS: wholeNumber(
+    DEFAULT_RETENTION.purgeAfterMonths,
+    'months after which archived entries are deleted (an `audit_purged` receipt remains); more than the active window',
+    { min: 2, max: 1200 },
+  ),
+  ARCHIVE_DIR: {
+    ...text(undefined, 'where the monthly Parquet archives live (`YYYY-MM/`)'),
+    defaultText: '`data/audit_archives`',
+  },
   LOG_LEVEL: oneOf(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
     'info',
@@ -280,6 +300,10 @@ export interface ServerConfig {
   };
   metrics: { token: string | undefined; allow: string[] };
   shutdownGraceSeconds: number;
+  /** How long audit entries stay active, archived, and where the archives live (RETENTION.md). */
+  retention: RetentionPolicy;
+  /** The demo's shorter active window, so its first start already archives its oldest months. */
+  demoActiveMonths: number;
 }
 
 /** Every problem with the environment, one line per variable, so an operator fixes them all in one go. */
@@ -307,6 +331,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         return `${name}: ${issue.message} (got "${env[name]}")`;
       }),
     );
+  }
+  if (parsed.data.RETENTION_PURGE_AFTER_MONTHS <= parsed.data.RETENTION_ACTIVE_MONTHS) {
+    throw new ConfigurationError([
+      `RETENTION_PURGE_AFTER_MONTHS: must be more than RETENTION_ACTIVE_MONTHS (${parsed.data.RETENTION_ACTIVE_MONTHS}) (got "${env['RETENTION_PURGE_AFTER_MONTHS']}")`,
+    ]);
   }
   return fromRaw(parsed.data, env);
 }
@@ -347,6 +376,12 @@ function fromRaw(raw: RawConfig, env: Readonly<Record<string, string | undefined
     },
     metrics: { token: raw.METRICS_TOKEN, allow: raw.METRICS_ALLOW },
     shutdownGraceSeconds: raw.SHUTDOWN_GRACE_SECONDS,
+    retention: {
+      activeMonths: raw.RETENTION_ACTIVE_MONTHS,
+      purgeAfterMonths: raw.RETENTION_PURGE_AFTER_MONTHS,
+      archiveDir: path.resolve(REPO_ROOT, raw.ARCHIVE_DIR ?? path.join('data', 'audit_archives')),
+    },
+    demoActiveMonths: raw.DEMO_ACTIVE_MONTHS,
   };
 }
 

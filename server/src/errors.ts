@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'ACCOUNT_LOCKED'
   | 'CONSENT_REQUIRED'
   | 'RATE_LIMITED'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  /** Archival found the archive folder and the database disagreeing and stopped, changing nothing more. */
+  | 'ARCHIVE_FAILED';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -21,6 +23,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CONSENT_REQUIRED: 409,
   RATE_LIMITED: 429,
   CONFLICT: 409,
+  ARCHIVE_FAILED: 409,
 };
 
 export class DomainError extends Error {

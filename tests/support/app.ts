@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Database } from '@spendsense/server/db/client';
+import { DEFAULT_RETENTION, type RetentionPolicy } from '@spendsense/server/domain/audit/retention';
 import type { OperatorRole } from '@spendsense/server/domain/operators/index';
 import { createOversightPubSub } from '@spendsense/server/pubsub';
 import { createServices, type ServiceContext } from '@spendsense/server/services/context';
@@ -20,6 +24,8 @@ export function createTestApp(
     pubsub?: ServiceContext['pubsub'];
     checkpointing?: ServiceContext['checkpointing'];
     rateLimitStore?: ServiceContext['rateLimitStore'];
+    /** Default: the default policy with a fresh temporary archive folder. */
+    retention?: Partial<RetentionPolicy>;
   } = {},
 ) {
   const services = createServices(TEST_CONFIG, db, {
@@ -28,6 +34,11 @@ export function createTestApp(
     rateLimitStore: options.rateLimitStore,
     logger: testLogger(),
     checkpointing: options.checkpointing,
+    retention: {
+      ...DEFAULT_RETENTION,
+      archiveDir: mkdtempSync(path.join(tmpdir(), 'ss-test-archives-')),
+      ...options.retention,
+    },
   });
   const yoga = createOversightYoga({ services });
 

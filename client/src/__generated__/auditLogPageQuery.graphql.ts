@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<3a3ecb1ab28a27b202f9d6b2853ae1e5>>
+ * @generated SignedSource<<cda89039c43221ba51b40e45cd1b5fe7>>
  * @relayHash 3bc35c87a01af0781b623acda2b80670
  * @lightSyntaxTransform
  */
@@ -17,6 +17,7 @@ export type AuditLogOrder = "EVENT_TYPE_ASC" | "EVENT_TYPE_DESC" | "SEQ_ASC" | "
 export type AuditLogFilter = {
   eventTypes?: ReadonlyArray<AuditEventType> | null | undefined;
   from?: any | null | undefined;
+  includeArchived?: boolean | null | undefined;
   operatorId?: string | null | undefined;
   recommendationId?: string | null | undefined;
   to?: any | null | undefined;

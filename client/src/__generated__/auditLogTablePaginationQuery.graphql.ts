@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<f000126460632acc63c0bf087cc71b28>>
+ * @generated SignedSource<<63e6a099d5f6f6d65254e50d75cbf796>>
  * @relayHash 4e9e0646840353f36367a15532838838
  * @lightSyntaxTransform
  */
@@ -17,6 +17,7 @@ export type AuditLogOrder = "EVENT_TYPE_ASC" | "EVENT_TYPE_DESC" | "SEQ_ASC" | "
 export type AuditLogFilter = {
   eventTypes?: ReadonlyArray<AuditEventType> | null | undefined;
   from?: any | null | undefined;
+  includeArchived?: boolean | null | undefined;
   operatorId?: string | null | undefined;
   recommendationId?: string | null | undefined;
   to?: any | null | undefined;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<9c685c7445d62dc39a6da1d7922c79ec>>
+ * @generated SignedSource<<f6e775b38fc2209d6238fe7ebfcb20ac>>
  * @relayHash 4f4279cbd2a004f0e09ca56fb4f0d185
  * @lightSyntaxTransform
  */
@@ -15,6 +15,7 @@ export type AuditEventType = "AUDIT_ARCHIVED" | "AUDIT_CHECKPOINT" | "AUDIT_EXPO
 export type AuditLogFilter = {
   eventTypes?: ReadonlyArray<AuditEventType> | null | undefined;
   from?: any | null | undefined;
+  includeArchived?: boolean | null | undefined;
   operatorId?: string | null | undefined;
   recommendationId?: string | null | undefined;
   to?: any | null | undefined;

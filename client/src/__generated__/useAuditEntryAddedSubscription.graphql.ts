@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<49c3d4cf90da404c44481546be8c0dd4>>
+ * @generated SignedSource<<b771c56696d6fcb6657e72ebca35b702>>
  * @relayHash c961d7068542e103302f44f12464774b
  * @lightSyntaxTransform
  */
@@ -16,6 +16,7 @@ export type AuditEventType = "AUDIT_ARCHIVED" | "AUDIT_CHECKPOINT" | "AUDIT_EXPO
 export type AuditLogFilter = {
   eventTypes?: ReadonlyArray<AuditEventType> | null | undefined;
   from?: any | null | undefined;
+  includeArchived?: boolean | null | undefined;
   operatorId?: string | null | undefined;
   recommendationId?: string | null | undefined;
   to?: any | null | undefined;

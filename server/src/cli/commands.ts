@@ -9,6 +9,7 @@ import { assignAllCustomers } from '../services/assign-all.js';
 import type { ServiceContext } from '../services/context.js';
 import { ingestLedger } from '../services/ingest-ledger.js';
 import { createOperator } from '../services/operators.js';
+import { type RetentionMonth, runRetention } from '../services/retention/archive.js';
 import { print, printError } from './output.js';
 import { progressBar } from './progress.js';
 
@@ -123,4 +124,22 @@ export async function assignCommand(ctx: ServiceContext, options: Options): Prom
   });
   bar.stop();
   print(`Assigned ${result.assignments} personas to ${result.customers} customers.`);
+}
+
+export async function archiveCommand(ctx: ServiceContext, options: Options): Promise<void> {
+  const dryRun = options['dry-run'] === true;
+  const progress = progressBar(dryRun ? 'Entries due for archiving' : 'Archiving audit entries');
+  const report = await runRetention(ctx, { dryRun, onProgress: progress.onProgress }).finally(() =>
+    progress.stop(),
+  );
+  const line = (m: RetentionMonth) =>
+    `  ${m.month}  seq ${m.firstSeq}..${m.lastSeq}  ${m.rowCount} entries  ${m.file}${m.fileBytes === null ? '' : `  ${m.fileBytes} bytes`}`;
+  const verb = dryRun ? 'would be' : 'were';
+  console.log(
+    `Policy: entries before ${report.firstActiveMonth} are archived (${ctx.retention.archiveDir}); archives before ${report.firstKeptArchiveMonth} are purged.`,
+  );
+  console.log(`${report.archived.length} month(s) ${verb} archived${report.archived.length ? ':' : '.'}`);
+  for (const month of report.archived) console.log(line(month));
+  console.log(`${report.purged.length} archived month(s) ${verb} purged${report.purged.length ? ':' : '.'}`);
+  for (const month of report.purged) console.log(line(month));
 }

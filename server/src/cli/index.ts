@@ -9,6 +9,8 @@
  *   assign-all      [--as-of YYYY-MM-DD]                                   personas for every customer
  *   audit-public-key                 prints the public key that verifies checkpoints and export manifests
  *   audit-checkpoint                 signs the chain head now (checkpoint log + audit_checkpoint entry)
+ *   archive         [--dry-run]       the audit retention policy (RETENTION.md): archive due months to
+ *                   Parquet, purge archives past the limit; fit for cron, safe to re-run after a crash
  *
  * All commands use DATABASE_URL when set, otherwise the embedded database in DATA_DIR.
  */
@@ -18,7 +20,13 @@ import { openDatabase } from '../db/client.js';
 import { createLogger } from '../observability/logger.js';
 import { checkpointingFromConfig, writeCheckpoint } from '../services/audit/checkpoints.js';
 import { createServices, type ServiceContext } from '../services/context.js';
-import { assignCommand, createOperatorCommand, ingestCommand, seedCommand } from './commands.js';
+import {
+  archiveCommand,
+  assignCommand,
+  createOperatorCommand,
+  ingestCommand,
+  seedCommand,
+} from './commands.js';
 import { print, printError } from './output.js';
 
 const [command, ...rest] = process.argv.slice(2);
@@ -34,6 +42,7 @@ const { values } = parseArgs({
     'as-of': { type: 'string' },
     json: { type: 'string' },
     'csv-dir': { type: 'string' },
+    'dry-run': { type: 'boolean' },
   },
   allowPositionals: false,
 });
@@ -54,6 +63,7 @@ const commands: Record<string, (ctx: ServiceContext, options: typeof values) => 
         : 'Nothing new to sign',
     );
   },
+  archive: archiveCommand,
 };
 
 const run = command ? commands[command] : undefined;

@@ -7,8 +7,11 @@
  * - `ensureDemoData(ctx, config, log)` is what the server runs at start-up.
  * - `DEMO_LOGINS` are the published demo operator credentials printed at start-up.
  */
+
+import { progressBar } from '../cli/progress.js';
 import type { ServerConfig } from '../config.js';
 import type { ServiceContext } from '../services/context.js';
+import { runRetention } from '../services/retention/archive.js';
 import { dayStart, isoDayOf } from './calendar.js';
 import { seedHistory } from './history.js';
 import { createDemoOperators, DEMO_LOGINS, type DemoLogin } from './operators.js';
@@ -104,13 +107,14 @@ async function logAuditSummary(
   for (const row of counts) log(`  ${row.eventType.padEnd(26)} ${String(row._count._all).padStart(9)}`);
 }
 
-export function ensureDemoData(
+export async function ensureDemoData(
   ctx: ServiceContext,
   config: ServerConfig,
   log: (message: string) => void,
   progress?: ProgressDisplay,
 ): Promise<DemoLogin[]> {
-  return seedDemo(ctx, {
+  const firstStart = (await ctx.db.prisma.user.count()) === 0;
+  const logins = await seedDemo(ctx, {
     customers: config.demoCustomers,
     seed: config.demoSeed,
     asOf: ctx.now().toISOString().slice(0, 10),
@@ -118,4 +122,33 @@ export function ensureDemoData(
     log,
     progress,
   });
+  if (firstStart && config.demoHistoryMonths > config.demoActiveMonths) {
+    await archiveDemoHistory(ctx, config.demoActiveMonths, log);
+  }
+  return logins;
+}
+
+/**
+ * Archives the demo history's oldest months with the demo's shorter active window (DEMO_ACTIVE_MONTHS), so
+ * archived entries, their receipts and whole-history verification can be seen from the first minute.
+ */
+async function archiveDemoHistory(
+  ctx: ServiceContext,
+  activeMonths: number,
+  log: (message: string) => void,
+): Promise<void> {
+  const started = performance.now();
+  const progress = progressBar('Archiving the oldest months');
+  const report = await runRetention(
+    { ...ctx, retention: { ...ctx.retention, activeMonths } },
+    { dryRun: false, onProgress: progress.onProgress },
+  ).finally(() => progress.stop());
+  const entries = report.archived.reduce((sum, month) => sum + month.rowCount, 0);
+  const bytes = report.archived.reduce((sum, month) => sum + (month.fileBytes ?? 0), 0);
+  const months = report.archived.map((month) => month.month);
+  log(
+    `Archived ${entries} audit entries of ${months.length} months (${months[0] ?? '-'} to ${months.at(-1) ?? '-'}) to ` +
+      `${ctx.retention.archiveDir} (${(bytes / 1024).toFixed(0)} KiB of Parquet) in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+      `search them with auditLog(filter: { includeArchived: true }).`,
+  );
 }

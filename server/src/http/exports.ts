@@ -29,7 +29,7 @@ export interface AuditExportEndpointOptions {
 
 /**
  * Serves `GET /exports/audit?format=csv|json|ndjson&eventTypes=a,b&userId=…&operatorId=…&recommendationId=…
- * &from=…&to=…` next to the GraphQL endpoint: a streamed download of the filtered audit log that verifies
+ * &from=…&to=…&includeArchived=true|false` next to the GraphQL endpoint: a streamed download of the filtered audit log that verifies
  * offline. Authenticated like GraphQL (bearer token or session cookie), for admin and compliance only.
  */
 export function useAuditExport(options: AuditExportEndpointOptions): Plugin<object, NodeServerContext> {
@@ -89,10 +89,10 @@ export async function serveAuditExport(
           });
     }
 
-    const { format, filter } = parseExportQuery(url.searchParams);
+    const { format, filter, includeArchived } = parseExportQuery(url.searchParams);
     const file = await exportAuditLog(
       services,
-      { format, filter, operatorId: operator.id, origin, signal: request.signal },
+      { format, filter, includeArchived, operatorId: operator.id, origin, signal: request.signal },
       options.exportOptions,
     );
     return new Response(file.body, {
@@ -136,6 +136,7 @@ const PARAMETERS = [
   'recommendationId',
   'from',
   'to',
+  'includeArchived',
 ] as const;
 type Parameter = (typeof PARAMETERS)[number];
 
@@ -150,6 +151,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 export function parseExportQuery(params: URLSearchParams): {
   format: AuditExportFormat;
   filter: AuditFilter;
+  includeArchived: boolean;
 } {
   const values = new Map<Parameter, string>();
   for (const [name, value] of params) {
@@ -173,7 +175,11 @@ export function parseExportQuery(params: URLSearchParams): {
     from: instantOf(values.get('from'), 'from'),
     to: instantOf(values.get('to'), 'to'),
   });
-  return { format, filter };
+  const archived = values.get('includeArchived')?.trim().toLowerCase() ?? 'false';
+  if (archived !== 'true' && archived !== 'false') {
+    throw badInput('includeArchived must be true or false', { field: 'includeArchived' });
+  }
+  return { format, filter, includeArchived: archived === 'true' };
 }
 
 /** `a,b` as a list of lower-case names (checked by the filter parser). */

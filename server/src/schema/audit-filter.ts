@@ -27,6 +27,11 @@ export const AuditLogFilterInput = builder.inputType('AuditLogFilter', {
     recommendationId: t.globalID({ required: false, description: 'Global ID of a Recommendation.' }),
     from: t.field({ type: 'DateTime', required: false, description: 'Entries at or after this instant.' }),
     to: t.field({ type: 'DateTime', required: false, description: 'Entries at or before this instant.' }),
+    includeArchived: t.boolean({
+      required: false,
+      description:
+        'Also search the monthly Parquet archives (entries past the active window, RETENTION.md), merged in sequence order with the same cursors; totalCount counts them too. Purged months are gone. Default false.',
+    }),
   }),
 });
 

@@ -1,9 +1,11 @@
 import { badInput } from '../errors.js';
+import { verifyAuditIntegrity } from '../services/audit/verify.js';
 import {
-  type AuditIntegrityFailureReason,
-  type AuditIntegrityReport,
-  verifyAuditIntegrity,
-} from '../services/audit/verify.js';
+  type AuditLifecycleFailureReason,
+  type AuditLifecycleRange,
+  type AuditLifecycleReport,
+  verifyAuditLifecycle,
+} from '../services/retention/verify-lifecycle.js';
 import { builder } from './builder.js';
 
 const FAILURE_REASONS = {
@@ -17,7 +19,10 @@ const FAILURE_REASONS = {
   CHECKPOINT_MISMATCH: 'checkpoint_mismatch',
   TRUNCATED: 'truncated',
   HEAD_MISMATCH: 'head_mismatch',
-} as const satisfies Record<string, AuditIntegrityFailureReason>;
+  ARCHIVE_MISSING: 'archive_missing',
+  ARCHIVE_MODIFIED: 'archive_modified',
+  MANIFEST_MISMATCH: 'manifest_mismatch',
+} as const satisfies Record<string, AuditLifecycleFailureReason>;
 
 const DESCRIPTIONS: Record<keyof typeof FAILURE_REASONS, string> = {
   MALFORMED_ENTRY: 'A sequence number or hash is not even well-formed.',
@@ -32,6 +37,11 @@ const DESCRIPTIONS: Record<keyof typeof FAILURE_REASONS, string> = {
   TRUNCATED: 'The chain ends before a recorded checkpoint: entries were cut off the end.',
   HEAD_MISMATCH:
     'The entries and the recorded chain head disagree: entries removed from the end, an entry added past the head, or a rewritten chain.',
+  ARCHIVE_MISSING: 'The Parquet file of an archived range is not in the archive folder.',
+  ARCHIVE_MODIFIED:
+    'The Parquet file of an archived range is not the file its manifest recorded (different SHA-256, unreadable, or cut short).',
+  MANIFEST_MISMATCH:
+    'An archive manifest disagrees with the chain around it or with the audit_archived entry that recorded it.',
 };
 
 export const AuditChainFailureReasonEnum = builder.enumType('AuditChainFailureReason', {
@@ -41,13 +51,47 @@ export const AuditChainFailureReasonEnum = builder.enumType('AuditChainFailureRe
       name,
       { value, description: DESCRIPTIONS[name as keyof typeof FAILURE_REASONS] },
     ]),
-  ) as Record<keyof typeof FAILURE_REASONS, { value: AuditIntegrityFailureReason; description: string }>,
+  ) as Record<keyof typeof FAILURE_REASONS, { value: AuditLifecycleFailureReason; description: string }>,
 });
 
 const seqText = (seq: number | null) => (seq === null ? null : String(seq));
 
+const AuditRangeKindEnum = builder.enumType('AuditRangeKind', {
+  description: 'Where a stretch of the audit chain lives now.',
+  values: {
+    ACTIVE: { value: 'active', description: 'In the database, searchable and exportable.' },
+    ARCHIVED: {
+      value: 'archived',
+      description: 'In a monthly Parquet archive; searchable and exportable with includeArchived.',
+    },
+    PURGED: {
+      value: 'purged',
+      description: 'Deleted at the end of the retention period; an audit_purged receipt keeps its hashes.',
+    },
+  } as const,
+});
+
+const AuditRangeRef = builder.objectRef<AuditLifecycleRange>('AuditIntegrityRange').implement({
+  description: 'One stretch of the chain: active, archived or purged.',
+  fields: (t) => ({
+    kind: t.field({ type: AuditRangeKindEnum, resolve: (r) => r.kind, description: 'Where it lives.' }),
+    firstSeq: t.string({ description: 'First sequence number.', resolve: (r) => String(r.firstSeq) }),
+    lastSeq: t.string({ description: 'Last sequence number.', resolve: (r) => String(r.lastSeq) }),
+    rowCount: t.exposeInt('rowCount', { description: 'How many entries.' }),
+    file: t.exposeString('file', {
+      nullable: true,
+      description: 'The archive file under ARCHIVE_DIR (archived and purged ranges).',
+    }),
+    verified: t.exposeBoolean('verified', {
+      description: 'True when this range verified; false where verification stopped and after it.',
+    }),
+  }),
+});
+
+type IntegrityReport = Omit<AuditLifecycleReport, 'ranges'> & { ranges?: AuditLifecycleRange[] };
+
 /** A verdict and the instant it was reached (verification reads the live chain, so the verdict ages). */
-type TimedIntegrityReport = AuditIntegrityReport & { verifiedAt: Date };
+type TimedIntegrityReport = IntegrityReport & { verifiedAt: Date };
 
 const AuditIntegrityReportRef = builder.objectRef<TimedIntegrityReport>('AuditIntegrityReport').implement({
   description:
@@ -96,6 +140,12 @@ const AuditIntegrityReportRef = builder.objectRef<TimedIntegrityReport>('AuditIn
       type: 'DateTime',
       description: 'When this verification finished (UTC).',
     }),
+    ranges: t.field({
+      type: [AuditRangeRef],
+      description:
+        'The purged, archived and active ranges of the chain, oldest first, as verified by a whole-history check; empty when fromSeq or toSeq narrowed the check to part of the active table.',
+      resolve: (r) => r.ranges ?? [],
+    }),
   }),
 });
 
@@ -111,7 +161,7 @@ builder.queryField('auditIntegrity', (t) =>
   t.field({
     type: AuditIntegrityReportRef,
     description:
-      'Verifies the audit chain: recomputes every content hash and link from fromSeq to toSeq, and compares the end with the recorded chain head. Names the first entry that was changed, deleted, inserted or reordered. Admin and compliance only.',
+      'Verifies the audit chain: recomputes every content hash and link from fromSeq to toSeq, and compares the end with the recorded chain head. Names the first entry that was changed, deleted, inserted or reordered. Without fromSeq and toSeq it verifies the whole history: purged ranges against their audit_purged receipts, archived ranges from their Parquet files (present, unchanged, matching their manifests) and the active table, as one chain. Admin and compliance only.',
     authScopes: { capability: 'readAudit' },
     args: {
       fromSeq: t.arg.string({
@@ -124,11 +174,13 @@ builder.queryField('auditIntegrity', (t) =>
         description: 'Last sequence number to verify (decimal string). Default: the chain head.',
       }),
     },
-    resolve: async (_root, args, ctx) => {
-      const report = await verifyAuditIntegrity(ctx.services, {
-        fromSeq: parseSeqArgument(args.fromSeq, 'fromSeq'),
-        toSeq: parseSeqArgument(args.toSeq, 'toSeq'),
-      });
+    resolve: async (_root, args, ctx): Promise<TimedIntegrityReport> => {
+      const fromSeq = parseSeqArgument(args.fromSeq, 'fromSeq');
+      const toSeq = parseSeqArgument(args.toSeq, 'toSeq');
+      const report: IntegrityReport =
+        fromSeq === null && toSeq === null
+          ? await verifyAuditLifecycle(ctx.services)
+          : await verifyAuditIntegrity(ctx.services, { fromSeq, toSeq });
       return { ...report, verifiedAt: ctx.services.now() };
     },
   }),

@@ -59,7 +59,9 @@ builder.queryField('auditLog', (t) =>
       resolve: async (_root, args, ctx): Promise<AuditLogConnectionShape> => {
         const filter = toAuditFilter(args.filter);
         const order = args.orderBy ?? 'SEQ_DESC';
+        const includeArchived = args.filter?.includeArchived ?? false;
         const page = await readAuditPage(ctx.services, {
+          includeArchived,
           filter,
           order,
           first: args.first,
@@ -76,7 +78,7 @@ builder.queryField('auditLog', (t) =>
             startCursor: edges[0]?.cursor ?? null,
             endCursor: edges[edges.length - 1]?.cursor ?? null,
           },
-          totalCount: () => countAuditEntries(ctx.services, filter),
+          totalCount: () => countAuditEntries(ctx.services, filter, { includeArchived }),
         };
       },
     },

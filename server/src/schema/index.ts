@@ -15,6 +15,7 @@ import './audit-entry.js';
 import './audit-log.js';
 import './audit-integrity.js';
 import './audit-subscription.js';
+import './retention.js';
 
 /** The executable schema. Printing it to schema.graphql is a separate script, never an import side effect. */
 export const schema = describeTotalCounts(builder.toSchema({ sortSchema: true }));

@@ -1,5 +1,6 @@
 import type { ServerConfig } from '../config.js';
 import type { Database } from '../db/client.js';
+import type { RetentionPolicy } from '../domain/audit/retention.js';
 import { createRateLimitStore, type RateLimitStore } from '../http/rate-limiter.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { OversightMetrics } from '../observability/metrics.js';
@@ -24,6 +25,8 @@ export interface ServiceContext {
   checkpointer?: Checkpointer;
   /** Where rate-limit buckets live: Redis when configured (shared by every instance), else memory. */
   rateLimitStore: RateLimitStore;
+  /** The audit retention policy; its archive folder is also where archived entries are read from. */
+  retention: RetentionPolicy;
 }
 
 /** Where an operator request came from, recorded with security events. */
@@ -41,6 +44,8 @@ export interface ServiceParts {
   /** Checkpoint signing (the server and CLI: `checkpointingFromConfig`); absent means none (tests). */
   checkpointing?: AuditCheckpointing;
   rateLimitStore?: RateLimitStore;
+  /** Default: the configuration's policy (tests use a temporary archive folder). */
+  retention?: RetentionPolicy;
 }
 
 /**
@@ -60,6 +65,7 @@ export function createServices(config: ServerConfig, db: Database, parts: Servic
     metrics,
     checkpointing: parts.checkpointing,
     rateLimitStore: parts.rateLimitStore ?? createRateLimitStore(config.redisUrl),
+    retention: parts.retention ?? config.retention,
   };
   metrics.readPoolWith(() => db.poolStats());
   metrics.readLiveSubscribersWith(() => auditLiveFeed(services).subscriberCount);

@@ -16,6 +16,7 @@ import {
 import { badInput } from '../../errors.js';
 import type { RequestOrigin, ServiceContext } from '../context.js';
 import type { Db } from '../db-types.js';
+import { readArchivedStoredEntries } from '../retention/archived-query.js';
 import { checkpointForExport, readChainHead } from './checkpoints.js';
 import { auditFilterSql, seqRangeOfTimeWindow } from './query.js';
 import { runAudited } from './record-audit.js';
@@ -31,6 +32,8 @@ export interface AuditExportRequest {
   origin: RequestOrigin;
   /** Aborted when the client goes away: the export stops and is recorded as incomplete. */
   signal?: AbortSignal | undefined;
+  /** Also export the kept monthly archives' matching entries, in sequence order before the active ones. */
+  includeArchived?: boolean;
 }
 
 /** One keyset page: entries matching `filter` with `afterSeq < seq <= throughSeq`, by seq, at most `limit`. */
@@ -78,7 +81,10 @@ export async function exportAuditLog(
   const problems = auditFilterProblems(request.filter);
   if (problems.length > 0) throw badInput(`Invalid audit filter: ${problems.join('; ')}`, { problems });
   const batchSize = options.batchSize ?? AUDIT_EXPORT_BATCH_SIZE;
-  const fetchBatch = options.fetchBatch ?? fetchAuditExportBatch;
+  const fetchActive = options.fetchBatch ?? fetchAuditExportBatch;
+  const fetchBatch: AuditExportBatchFetcher = request.includeArchived
+    ? (db, query) => fetchWithArchives(ctx, db, query, fetchActive)
+    : fetchActive;
   const { format, filter } = request;
   const generatedAt = ctx.now();
   const filters = auditFilterJson(filter);
@@ -87,7 +93,14 @@ export async function exportAuditLog(
   // manifest names, so verify-export can tie a complete export to the chain with the public key alone.
   const checkpoint = await checkpointForExport(ctx);
   const chainHead = checkpoint ? checkpointHead(checkpoint) : await readChainHead(ctx.db.prisma);
-  const range = await seqRangeOf(ctx.db.prisma, filter, chainHead.seq);
+  const activeRange = await seqRangeOf(ctx.db.prisma, filter, chainHead.seq);
+  // Archived entries precede every active one, so with them the walk starts at the beginning of the chain.
+  const range = request.includeArchived
+    ? {
+        afterSeq: 0,
+        throughSeq: activeRange.afterSeq >= activeRange.throughSeq ? chainHead.seq : activeRange.throughSeq,
+      }
+    : activeRange;
 
   const encoder = new AuditExportEncoder(format);
   const manifestBuilder = new AuditExportManifestBuilder({
@@ -234,6 +247,25 @@ export function auditFilterJson(filter: AuditFilter): JsonObject {
   if (filter.from) json['from'] = auditTimestamp(filter.from);
   if (filter.to) json['to'] = auditTimestamp(filter.to);
   return json;
+}
+
+/** A batch from the archives first (they hold the oldest entries), topped up from the active table. */
+async function fetchWithArchives(
+  ctx: ServiceContext,
+  db: Db,
+  query: AuditExportBatchQuery,
+  fetchActive: AuditExportBatchFetcher,
+): Promise<StoredAuditEntry[]> {
+  const archived = await readArchivedStoredEntries(
+    ctx,
+    query.filter,
+    { above: BigInt(query.afterSeq), below: BigInt(query.throughSeq) + 1n },
+    query.limit,
+  );
+  if (archived.length === query.limit) return archived;
+  const afterSeq = archived.at(-1)?.seq ?? query.afterSeq;
+  const active = await fetchActive(db, { ...query, afterSeq, limit: query.limit - archived.length });
+  return [...archived, ...active];
 }
 
 interface AuditRow {

@@ -9,6 +9,12 @@ import { badInput } from '../../errors.js';
 import { type AuditEntry, Prisma } from '../../generated/prisma/client.js';
 import type { ServiceContext } from '../context.js';
 import type { Db } from '../db-types.js';
+import {
+  anyArchivedEntry,
+  countArchived,
+  readArchivedPage,
+  type SeqBounds,
+} from '../retention/archived-query.js';
 
 /**
  * Newest first (the default), oldest first, or grouped by event type: A→Z or Z→A by type name, newest first
@@ -27,6 +33,8 @@ export interface AuditPageRequest {
   after?: string | null;
   last?: number | null;
   before?: string | null;
+  /** Also read the kept monthly archives, merged in sequence order (they precede every active entry). */
+  includeArchived?: boolean | null;
 }
 
 export interface AuditPage {
@@ -94,26 +102,53 @@ export function decodeAuditCursor(
 }
 
 /**
+ * The criteria of `filter`, each one column compared with one value. They are rendered twice, for the active
+ * table ({@link auditFilterSql}) and for archive files (services/retention/archived-query.ts), so a filter
+ * means the same thing wherever the entries live.
+ */
+export type AuditFilterCriterion =
+  | { column: 'event_type'; anyOf: readonly AuditEventType[] }
+  | { column: 'user_id'; equals: string }
+  | { column: 'operator_id' | 'recommendation_id'; equalsUuid: string }
+  | { column: 'occurred_at'; atLeast: string }
+  | { column: 'occurred_at'; atMost: string };
+
+export function auditFilterCriteria(filter: AuditFilter): AuditFilterCriterion[] {
+  const criteria: AuditFilterCriterion[] = [];
+  if (filter.eventTypes && filter.eventTypes.length > 0) {
+    criteria.push({ column: 'event_type', anyOf: filter.eventTypes });
+  }
+  if (filter.userId) criteria.push({ column: 'user_id', equals: filter.userId });
+  if (filter.operatorId) {
+    criteria.push({ column: 'operator_id', equalsUuid: uuidOf(filter.operatorId, 'operatorId') });
+  }
+  if (filter.recommendationId) {
+    const id = uuidOf(filter.recommendationId, 'recommendationId');
+    criteria.push({ column: 'recommendation_id', equalsUuid: id });
+  }
+  if (filter.from) criteria.push({ column: 'occurred_at', atLeast: filter.from.toISOString() });
+  if (filter.to) criteria.push({ column: 'occurred_at', atMost: filter.to.toISOString() });
+  return criteria;
+}
+
+/**
  * The SQL condition selecting `filter` (always a valid boolean expression; `TRUE` for no filter). Each
  * criterion is an equality or range on an indexed column, so exports and subscriptions that reuse it hit the
  * same indexes as the audit log query.
  */
 export function auditFilterSql(filter: AuditFilter): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [];
-  if (filter.eventTypes && filter.eventTypes.length > 0) {
-    const types = filter.eventTypes.map((type) => Prisma.sql`${type}::"AuditEventType"`);
-    conditions.push(Prisma.sql`event_type IN (${Prisma.join(types)})`);
-  }
-  if (filter.userId) conditions.push(Prisma.sql`user_id = ${filter.userId}`);
-  if (filter.operatorId) {
-    conditions.push(Prisma.sql`operator_id = ${uuidOf(filter.operatorId, 'operatorId')}::uuid`);
-  }
-  if (filter.recommendationId) {
-    const id = uuidOf(filter.recommendationId, 'recommendationId');
-    conditions.push(Prisma.sql`recommendation_id = ${id}::uuid`);
-  }
-  if (filter.from) conditions.push(Prisma.sql`occurred_at >= ${filter.from.toISOString()}::timestamptz`);
-  if (filter.to) conditions.push(Prisma.sql`occurred_at <= ${filter.to.toISOString()}::timestamptz`);
+  const conditions = auditFilterCriteria(filter).map((criterion): Prisma.Sql => {
+    if ('anyOf' in criterion) {
+      const types = criterion.anyOf.map((type) => Prisma.sql`${type}::"AuditEventType"`);
+      return Prisma.sql`event_type IN (${Prisma.join(types)})`;
+    }
+    if ('equals' in criterion) return Prisma.sql`user_id = ${criterion.equals}`;
+    if ('equalsUuid' in criterion) {
+      return Prisma.sql`${Prisma.raw(criterion.column)} = ${criterion.equalsUuid}::uuid`;
+    }
+    if ('atLeast' in criterion) return Prisma.sql`occurred_at >= ${criterion.atLeast}::timestamptz`;
+    return Prisma.sql`occurred_at <= ${criterion.atMost}::timestamptz`;
+  });
   return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, ' AND ');
 }
 
@@ -189,6 +224,11 @@ function atOrBefore(keys: OrderKeys, position: AuditPosition): Prisma.Sql {
 export async function readAuditPage(ctx: ServiceContext, request: AuditPageRequest): Promise<AuditPage> {
   const { size, backward } = pageSize(request);
   const order = request.order ?? 'SEQ_DESC';
+  if (request.includeArchived && isEventTypeOrder(order)) {
+    throw badInput('includeArchived pages in sequence order: use orderBy SEQ_DESC or SEQ_ASC', {
+      argument: 'orderBy',
+    });
+  }
   const keys = orderKeys(order);
   const after = request.after == null ? null : decodeAuditCursor(request.after, 'after', order);
   const before = request.before == null ? null : decodeAuditCursor(request.before, 'before', order);
@@ -201,11 +241,40 @@ export async function readAuditPage(ctx: ServiceContext, request: AuditPageReque
   const start = backward ? before : after;
   const stop = backward ? after : before;
   const db = ctx.db.prisma;
-  const [rows, beyondAfter, beyondBefore] = await Promise.all([
+  let [rows, beyondAfterActive, beyondBeforeActive] = await Promise.all([
     readWindow(db, filter, reading, request.filter, start, stop, size + 1),
     after === null ? false : anyEntry(db, filter, atOrBefore(keys, after)),
     before === null ? false : anyEntry(db, filter, atOrBefore(reversed(keys), before)),
   ]);
+  if (request.includeArchived) {
+    // Archived entries all precede active ones, and cursors are seqs: reading newest first, the archives
+    // continue where the active rows ran out; reading oldest first, they come first.
+    const descending = keys.seqDescending;
+    const bounds: SeqBounds = {};
+    if (after !== null) bounds[descending ? 'below' : 'above'] = after.seq;
+    if (before !== null) bounds[descending ? 'above' : 'below'] = before.seq;
+    const wanted = reading.seqDescending ? size + 1 - rows.length : size + 1;
+    if (wanted > 0) {
+      const archived = await readArchivedPage(ctx, request.filter, bounds, {
+        descending: reading.seqDescending,
+        limit: wanted,
+      });
+      if (reading.seqDescending) rows.push(...archived);
+      else rows.unshift(...archived);
+    }
+    rows.splice(size + 1);
+    // Whether anything lies on the far side of a cursor, counting archived entries too.
+    const otherSide = (cursor: bigint, isAfter: boolean): SeqBounds =>
+      descending === isAfter ? { above: cursor - 1n } : { below: cursor + 1n };
+    if (after !== null && !beyondAfterActive) {
+      beyondAfterActive = await anyArchivedEntry(ctx, request.filter, otherSide(after.seq, true));
+    }
+    if (before !== null && !beyondBeforeActive) {
+      beyondBeforeActive = await anyArchivedEntry(ctx, request.filter, otherSide(before.seq, false));
+    }
+  }
+  const beyondAfter = beyondAfterActive;
+  const beyondBefore = beyondBeforeActive;
   const more = rows.length > size;
   const entries = more ? rows.slice(0, size) : rows;
   if (backward) entries.reverse();
@@ -337,8 +406,15 @@ function pageSize(request: AuditPageRequest): { size: number; backward: boolean 
 }
 
 /** How many entries match `filter`: one `count(*)`, run only when a caller asks for the total. */
-export async function countAuditEntries(ctx: ServiceContext, filter: AuditFilter): Promise<number> {
-  const rows = await ctx.db.prisma.$queryRaw<Array<{ count: bigint }>>`
-    SELECT count(*) AS count FROM audit_log WHERE ${auditFilterSql(filter)}`;
-  return Number(rows[0]?.count ?? 0n);
+export async function countAuditEntries(
+  ctx: ServiceContext,
+  filter: AuditFilter,
+  options: { includeArchived?: boolean | null } = {},
+): Promise<number> {
+  const [rows, archived] = await Promise.all([
+    ctx.db.prisma.$queryRaw<Array<{ count: bigint }>>`
+      SELECT count(*) AS count FROM audit_log WHERE ${auditFilterSql(filter)}`,
+    options.includeArchived ? countArchived(ctx, filter) : 0,
+  ]);
+  return Number(rows[0]?.count ?? 0n) + archived;
 }

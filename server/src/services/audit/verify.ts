@@ -43,6 +43,8 @@ export interface AuditIntegrityRange {
   fromSeq?: number | null;
   /** Default: the chain head. */
   toSeq?: number | null;
+  /** The entry before `fromSeq` when it is no longer in the table (the head of the archive before it). */
+  anchor?: ChainHead | null;
 }
 
 /** Rows per round trip: enough to keep the database busy, few enough that memory stays flat. */
@@ -50,7 +52,7 @@ export const VERIFY_BATCH_SIZE = 5_000;
 
 const ARCHIVAL_EVENTS: AuditEventType[] = ['audit_archived', 'audit_purged'];
 
-interface StoredRow {
+export interface StoredRow {
   seq: bigint;
   logId: string;
   eventType: AuditEventType;
@@ -102,7 +104,7 @@ export async function verifyAuditIntegrity(
   });
 
   const start = fromSeq ?? (await firstActiveSeq(db)) ?? head.seq + 1;
-  const anchor = await anchorBefore(db, start);
+  const anchor = range.anchor ?? (await anchorBefore(db, start));
   if ('missingFrom' in anchor) {
     return report({
       valid: false,
@@ -265,7 +267,8 @@ function archivalTypes(): Prisma.Sql {
   return Prisma.join(ARCHIVAL_EVENTS.map((type) => Prisma.sql`${type}::"AuditEventType"`));
 }
 
-function readBatch(db: Db, from: number, to: number, size: number): Promise<StoredRow[]> {
+/** Stored entries with `from <= seq <= to`, in seq order, at most `size`, exactly as they were hashed. */
+export function readBatch(db: Db, from: number, to: number, size: number): Promise<StoredRow[]> {
   // occurred_at is read as the exact text that was hashed, not through a Date.
   return db.$queryRaw<StoredRow[]>`
     SELECT seq, log_id AS "logId", event_type AS "eventType", user_id AS "userId", operator_id AS "operatorId",
@@ -277,6 +280,6 @@ function readBatch(db: Db, from: number, to: number, size: number): Promise<Stor
     ORDER BY seq LIMIT ${size}`;
 }
 
-function storedEntry(row: StoredRow): StoredAuditEntry {
+export function storedEntry(row: StoredRow): StoredAuditEntry {
   return { ...row, seq: Number(row.seq) };
 }
