@@ -1,6 +1,8 @@
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { type AbuseLimits, DEFAULT_ABUSE_LIMITS, useAbuseLimits } from './http/abuse-limits.js';
 import { useBadEnumInputAsBadUserInput } from './http/enum-input-errors.js';
+import { useErrorCodes } from './http/error-codes.js';
 import { isGraphQLError, maskError } from './http/error-masking.js';
 import { useAuditExport } from './http/exports.js';
 import { graphiqlSettings } from './http/graphiql.js';
@@ -17,6 +19,7 @@ import { useRateLimits } from './http/rate-limits.js';
 import { useRequestLog } from './http/request-log.js';
 import { type NodeServerContext, requestOriginOf } from './http/request-origin.js';
 import { sessionTokenOf } from './http/session-token.js';
+import { useWellFormedStrings } from './http/well-formed-strings.js';
 import type { GraphQLContext } from './schema/context.js';
 import { schema } from './schema/index.js';
 import { recordUnauthorizedAccess } from './services/audit/record-denial.js';
@@ -44,6 +47,8 @@ export interface YogaOptions {
    * (config.allowArbitraryDocuments). Default: the manifest in client/, arbitrary documents allowed.
    */
   persistedDocuments?: PersistedDocumentsPolicy;
+  /** GraphQL depth, alias, token and cost limits and the body size limit (config.ts); default DEFAULT_ABUSE_LIMITS. */
+  limits?: AbuseLimits;
 }
 
 export type { maskError };
@@ -83,6 +88,9 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
     ...graphiqlSettings(),
     maskedErrors: { maskError },
     plugins: [
+      useErrorCodes(),
+      ...useAbuseLimits(options.limits ?? DEFAULT_ABUSE_LIMITS),
+      useWellFormedStrings(),
       useRequestLog(services),
       useHealthRoutes({
         services,

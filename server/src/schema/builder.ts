@@ -1,13 +1,14 @@
-import SchemaBuilder from '@pothos/core';
+import SchemaBuilder, { PothosValidationError } from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { type Capability, can } from '../domain/operators/index.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { GraphQLContext } from './context.js';
+import { sortNodeIds } from './node-access.js';
 
 /**
  * The schema builder: plugins, scalars and auth scopes only. Types live one per file next to this one.
@@ -50,6 +51,7 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.POTHOS_UNUSED_QUERY === 'error' ? 'error' : null,
   },
   relay: {
+    decodeGlobalID,
     clientMutationId: 'omit',
     cursorType: 'String',
     // Every connection, edge and page argument documents itself the same way (the schema test requires a
@@ -71,18 +73,55 @@ export const builder = new SchemaBuilder<{
     beforeArgOptions: { description: 'Read the items before this cursor (from a previous page).' },
     nodeTypeOptions: { description: 'An object with a globally unique ID, refetchable with `node(id:)`.' },
     idFieldOptions: { description: 'Globally unique ID of this object (opaque; use it with `node(id:)`).' },
+    // Only what the caller may read, and null for anything missing: see node-access.ts.
     nodeQueryOptions: {
-      description: 'Fetches any object by its global ID; null when it does not exist or may not be read.',
+      authScopes: { authenticated: true },
+      description:
+        'Fetches any object by its global ID; null when it does not exist, FORBIDDEN when the caller may not read its type (whether or not it exists).',
+      resolve: async (_root, args, ctx, _info, resolveNode) => {
+        const { load, standIns } = sortNodeIds(ctx, [args.id]);
+        return standIns[0] ?? (load[0] ? resolveNode(args.id) : null);
+      },
       args: { id: { description: 'A global ID returned by this API.' } },
     },
     nodesQueryOptions: {
-      description: 'Fetches several objects by global ID, in order; null for each that does not exist.',
+      authScopes: { authenticated: true },
+      description:
+        'Fetches several objects by global ID, in order; null for each that does not exist (see node).',
+      resolve: async (_root, args, ctx, _info, resolveNodes) => {
+        const { load, standIns } = sortNodeIds(ctx, args.ids);
+        const ids = args.ids as Array<{ typename: string; id: string } | null>;
+        for (const [index, id] of load.entries()) ids[index] = id;
+        const loaded = await resolveNodes(ids as typeof args.ids);
+        return loaded.map((node, index) => standIns[index] ?? node);
+      },
       args: { ids: { description: 'Global IDs returned by this API.' } },
     },
     defaultConnectionTypeOptions: { description: 'One page of a cursor-paginated list.' },
     defaultEdgeTypeOptions: { description: 'An item of a page with its cursor.' },
   },
 });
+
+/**
+ * Relay's default decoding, refusing what no stored id can be: no `Type:` prefix, or a NUL or unpaired
+ * surrogate in the raw id (PostgreSQL cannot even compare it). PothosValidationError is BAD_USER_INPUT.
+ */
+function decodeGlobalID(globalID: string): { typename: string; id: string } {
+  const decoded = Buffer.from(globalID, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const typename = decoded.slice(0, colon);
+  const id = decoded.slice(colon + 1);
+  if (
+    colon <= 0 ||
+    !/^[A-Za-z][A-Za-z0-9]*$/.test(typename) ||
+    id === '' ||
+    id.includes('\u0000') ||
+    id.includes('\uFFFD')
+  ) {
+    throw new PothosValidationError(`Invalid global ID: ${JSON.stringify(globalID.slice(0, 80))}`);
+  }
+  return { typename, id };
+}
 
 /** The scopes a denied request lacked, e.g. ["capability:readAudit"], for the unauthorized_access entry. */
 function requiredScopes(failure: AuthFailure): string[] {
@@ -99,11 +138,38 @@ function requiredScopes(failure: AuthFailure): string[] {
   }
 }
 
-builder.addScalarType('DateTime', DateTimeResolver, {
-  description: 'An instant in UTC, as an ISO 8601 string such as 2026-11-22T07:02:49.123Z.',
+/**
+ * The instants and dates the product can hold: 1900 to 9999. Year 0000 or 0001 parse as ISO 8601 but
+ * PostgreSQL and the signal windows cannot use them, so they are refused as input (BAD_USER_INPUT).
+ */
+const EARLIEST = Date.UTC(1900, 0, 1);
+const LATEST = Date.UTC(10000, 0, 1) - 1;
+
+function inRange<T extends Date | string>(value: T): T {
+  const time = value instanceof Date ? value.getTime() : Date.parse(String(value));
+  if (!(time >= EARLIEST && time <= LATEST)) {
+    throw new GraphQLError('Dates must lie between 1900-01-01 and 9999-12-31', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
+
+function withRange<S extends typeof DateTimeResolver | typeof DateResolver>(scalar: S): S {
+  const config = scalar.toConfig() as ConstructorParameters<typeof GraphQLScalarType>[0];
+  return new GraphQLScalarType({
+    ...config,
+    parseValue: (value) => inRange(scalar.parseValue(value) as Date),
+    parseLiteral: (ast, variables) => inRange(scalar.parseLiteral(ast, variables) as Date),
+  }) as unknown as S;
+}
+
+builder.addScalarType('DateTime', withRange(DateTimeResolver), {
+  description:
+    'An instant in UTC, as an ISO 8601 string such as 2026-11-22T07:02:49.123Z (years 1900 to 9999).',
 });
-builder.addScalarType('Date', DateResolver, {
-  description: 'A calendar date (UTC), as YYYY-MM-DD.',
+builder.addScalarType('Date', withRange(DateResolver), {
+  description: 'A calendar date (UTC), as YYYY-MM-DD (years 1900 to 9999).',
 });
 builder.addScalarType('JSON', JSONResolver, { description: 'Any JSON value.' });
 

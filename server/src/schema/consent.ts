@@ -39,6 +39,8 @@ function channelOf(stored: string): ConsentChannel {
 export const ConsentRecordNode = builder.prismaNode('ConsentRecord', {
   description: 'One consent change of a customer. The newest one is their current consent status.',
   id: { field: 'id' },
+  // node(id) of a missing row answers null instead of raising (and logging) a Prisma error.
+  nullable: true,
   authScopes: { capability: 'readCustomers' },
   fields: (t) => ({
     user: t.relation('user', { description: 'The customer.' }),

@@ -16,6 +16,8 @@ export const OperatorRoleEnum = builder.enumType('OperatorRole', {
 export const OperatorNode = builder.prismaNode('Operator', {
   description: 'A person who uses the console or the API.',
   id: { field: 'id' },
+  // node(id) of a missing row answers null instead of raising (and logging) a Prisma error.
+  nullable: true,
   authScopes: { authenticated: true },
   fields: (t) => ({
     username: t.exposeString('username', { description: 'Unique login name.' }),

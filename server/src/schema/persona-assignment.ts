@@ -147,6 +147,8 @@ export const PersonaAssignmentNode = builder.prismaNode('PersonaAssignment', {
   description:
     'One persona decision for a customer and window, with its complete decision trace. Never changed once made; a newer one supersedes it.',
   id: { field: 'id' },
+  // node(id) of a missing row answers null instead of raising (and logging) a Prisma error.
+  nullable: true,
   authScopes: { capability: 'readCustomers' },
   fields: (t) => ({
     user: t.relation('user', { description: 'The customer.' }),

@@ -83,6 +83,8 @@ export const RecommendationNode = builder.prismaNode('Recommendation', {
   description:
     'An education item or partner offer generated for a customer and window, with its "because" rationale and guardrail results.',
   id: { field: 'id' },
+  // node(id) of a missing row answers null instead of raising (and logging) a Prisma error.
+  nullable: true,
   authScopes: { capability: 'readCustomers' },
   fields: (t) => ({
     user: t.relation('user', { description: 'The customer.' }),

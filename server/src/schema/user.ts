@@ -31,6 +31,8 @@ const AccountRef = builder.prismaObject('Account', {
 export const UserNode = builder.prismaNode('User', {
   description: 'A SpendSense customer.',
   id: { field: 'id' },
+  // node(id) of a missing row answers null instead of raising (and logging) a Prisma error.
+  nullable: true,
   authScopes: { capability: 'readCustomers' },
   fields: (t) => ({
     customerId: t.exposeString('id', {
