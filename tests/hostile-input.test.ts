@@ -195,3 +195,43 @@ describe('the fuzzed classes that were INTERNAL_SERVER_ERROR', () => {
     }
   });
 });
+
+describe('auditEntryAdded', () => {
+  it('afterSeq beyond the head → BAD_USER_INPUT, not a stream that never delivers', async () => {
+    const { createClient } = await import('graphql-sse');
+    const client = createClient({
+      url: 'http://yoga/graphql/stream',
+      fetchFn: app.yoga.fetch,
+      retryAttempts: 0,
+      headers: { authorization: `Bearer ${tokens.COMPLIANCE}` },
+    });
+    const outcome = await new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: 'subscription { auditEntryAdded(afterSeq: "99999999") { sequence } }' },
+        {
+          next: (message) => resolve(message),
+          error: (error) => resolve({ error }),
+          complete: () => resolve('complete'),
+        },
+      );
+    });
+    client.dispose();
+    expect(JSON.stringify(outcome)).toContain('BAD_USER_INPUT');
+  });
+});
+
+describe('sessions', () => {
+  it('an expired session is SESSION_EXPIRED; a revoked or unknown one UNAUTHENTICATED', async () => {
+    const later = createTestApp(db, { now: () => new Date(Date.now() + 13 * 3600_000) });
+    const ask = (target: ReturnType<typeof createTestApp>, token: string) =>
+      target.graphql('{ users(first: 1) { totalCount } }', {}, { token });
+    const token = await app.tokenFor('VIEWER', 'session-viewer');
+    expect((await ask(app, token)).errors).toBeUndefined();
+    expect((await ask(later, token)).errors?.map((e) => e.extensions?.code)).toEqual(['SESSION_EXPIRED']);
+    expect((await ask(app, 'not-a-session')).errors?.map((e) => e.extensions?.code)).toEqual([
+      'UNAUTHENTICATED',
+    ]);
+    await app.graphql('mutation { logout }', {}, { token });
+    expect((await ask(app, token)).errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+  });
+});

@@ -24,7 +24,7 @@ import type { GraphQLContext } from './schema/context.js';
 import { schema } from './schema/index.js';
 import { recordUnauthorizedAccess } from './services/audit/record-denial.js';
 import type { ServiceContext } from './services/context.js';
-import { authenticateSession } from './services/operators.js';
+import { sessionOf } from './services/operators.js';
 
 /** Present when served by node:http; absent when called in-process through `yoga.fetch`. */
 export type ServerContext = NodeServerContext;
@@ -126,13 +126,15 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
     },
     context: async ({ request, req }) => {
       const sessionToken = sessionTokenOf(request);
-      const operator = sessionToken ? await authenticateSession(services, sessionToken) : null;
+      const session = sessionToken ? await sessionOf(services, sessionToken) : null;
+      const operator = session?.operator ?? null;
       const origin = requestOriginOf(request, { req }, trustProxy);
       const pendingAuditWrites: Promise<unknown>[] = [];
       pendingWritesOf.set(request, pendingAuditWrites);
       return {
         services,
         operator,
+        sessionProblem: session?.problem ?? null,
         sessionToken,
         request,
         secureCookies: options.secureCookies ?? false,

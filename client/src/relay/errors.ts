@@ -28,5 +28,6 @@ export function errorExtensionOf(error: unknown, key: string): unknown {
 
 /** A request refused because the session is gone (expired, revoked, never there). */
 export function isSessionError(error: unknown): boolean {
-  return errorCodeOf(error) === 'UNAUTHENTICATED';
+  const code = errorCodeOf(error);
+  return code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED';
 }

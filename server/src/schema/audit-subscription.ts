@@ -1,5 +1,6 @@
 import { parseAuditSeqText } from '../domain/identifiers.js';
 import { badInput } from '../errors.js';
+import { readChainHead } from '../services/audit/checkpoints.js';
 import { auditLiveFeed } from '../services/audit/live-feed.js';
 import { AuditLogFilterInput, toAuditFilter } from './audit-filter.js';
 import { builder } from './builder.js';
@@ -30,12 +31,20 @@ builder.subscriptionField('auditEntryAdded', (t) =>
         description: 'Replay stored entries after this sequence number before streaming live ones.',
       }),
     },
-    subscribe: (_root, args, ctx) =>
-      auditLiveFeed(ctx.services).entries(
-        toAuditFilter(args.filter),
-        parseAfterSeq(args.afterSeq),
-        ctx.request.signal,
-      ),
+    subscribe: async (_root, args, ctx) => {
+      const afterSeq = parseAfterSeq(args.afterSeq);
+      // A position past the head would wait for entries that may never come, silently: refuse it.
+      if (afterSeq !== null) {
+        const head = await readChainHead(ctx.services.db.prisma);
+        if (afterSeq > BigInt(head.seq)) {
+          throw badInput(`afterSeq ${afterSeq} is past the newest entry (seq ${head.seq})`, {
+            field: 'afterSeq',
+            headSeq: String(head.seq),
+          });
+        }
+      }
+      return auditLiveFeed(ctx.services).entries(toAuditFilter(args.filter), afterSeq, ctx.request.signal);
+    },
     // The feed already loaded the whole row, and AuditEntry has no Prisma relations to select.
     resolve: (_query, entry) => entry,
   }),

@@ -40,7 +40,11 @@ export const builder = new SchemaBuilder<{
       ctx.recordDenial({ fieldPath, requiredScopes: requiredScopes(result.failure) });
       return ctx.operator
         ? new GraphQLError(`Not authorized to access ${fieldPath}`, { extensions: { code: 'FORBIDDEN' } })
-        : new GraphQLError('You must be logged in', { extensions: { code: 'UNAUTHENTICATED' } });
+        : ctx.sessionProblem === 'expired'
+          ? new GraphQLError('Your session has expired: log in again', {
+              extensions: { code: 'SESSION_EXPIRED' },
+            })
+          : new GraphQLError('You must be logged in', { extensions: { code: 'UNAUTHENTICATED' } });
     },
   },
   prisma: {

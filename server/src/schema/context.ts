@@ -2,11 +2,14 @@ import { DomainError } from '../errors.js';
 import type { Operator } from '../generated/prisma/client.js';
 import type { Denial } from '../services/audit/record-denial.js';
 import type { RequestOrigin, ServiceContext } from '../services/context.js';
+import type { SessionProblem } from '../services/operators.js';
 
 /** Per-request GraphQL context: who is calling, from where, and the services they may use. */
 export interface GraphQLContext {
   services: ServiceContext;
   operator: Operator | null;
+  /** Why the session token sent (if any) did not authenticate: SESSION_EXPIRED is its own code. */
+  sessionProblem: SessionProblem | null;
   /** The raw session token of this request, when one was sent (for logout). */
   sessionToken: string | null;
   origin: RequestOrigin;

@@ -145,13 +145,25 @@ export async function login(
 
 /** The operator behind a session token, or null when the token is unknown, expired or revoked. */
 export async function authenticateSession(ctx: ServiceContext, token: string): Promise<Operator | null> {
+  return (await sessionOf(ctx, token)).operator;
+}
+
+/** Why a sent session token does not authenticate: it ran out (`expired`), or anything else. */
+export type SessionProblem = 'expired' | 'invalid';
+
+/** The operator of a session token, or why there is none, so an expired session can be told apart. */
+export async function sessionOf(
+  ctx: ServiceContext,
+  token: string,
+): Promise<{ operator: Operator | null; problem: SessionProblem | null }> {
   const session = await ctx.db.prisma.operatorSession.findUnique({
     where: { tokenHash: hashSessionToken(token) },
     include: { operator: true },
   });
-  if (!session || session.revokedAt || session.expiresAt <= ctx.now() || session.operator.disabledAt)
-    return null;
-  return session.operator;
+  if (!session || session.revokedAt || session.operator.disabledAt)
+    return { operator: null, problem: 'invalid' };
+  if (session.expiresAt <= ctx.now()) return { operator: null, problem: 'expired' };
+  return { operator: session.operator, problem: null };
 }
 
 /** Revokes a session; revoking an unknown or already revoked token is not an error. */
