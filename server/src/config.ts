@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { REPO_ROOT } from './db/paths.js';
@@ -204,10 +207,11 @@ export const CONFIG_VARIABLES = {
   },
   AUDIT_CHECKPOINT_FILE: {
     ...text(undefined, 'the append-only checkpoint log kept outside the database'),
-    defaultText: '`.data/audit-checkpoints.jsonl`',
+    defaultText:
+      '`.data/pglite-audit-checkpoints.jsonl` (embedded), `.data/audit-checkpoints-<database>.jsonl` (PostgreSQL)',
   },
   AUDIT_CHECKPOINT_EVERY_ENTRIES: wholeNumber(1000, 'a signed checkpoint after this many entries (`0`: off)'),
-  AUDIT_CHECKPOINT_EVERY_SECONDS: wholeNumber(60, 'or after this many seconds with new entries (`0`: off)'),
+  AUDIT_CHECKPOINT_EVERY_SECONDS: wholeNumber(3600, 'or after this many seconds with new entries (`0`: off)'),
   RETENTION_ACTIVE_MONTHS: wholeNumber(
     DEFAULT_RETENTION.activeMonths,
     'months audit entries stay in the database before `pnpm cli archive` moves them to Parquet ([RETENTION.md](RETENTION.md))',
@@ -361,7 +365,8 @@ function fromRaw(raw: RawConfig, env: Readonly<Record<string, string | undefined
       ? { pem: raw.AUDIT_SIGNING_KEY }
       : { file: raw.AUDIT_SIGNING_KEY_FILE ?? path.join(REPO_ROOT, '.data', 'audit-signing-key.pem') },
     auditCheckpointFile:
-      raw.AUDIT_CHECKPOINT_FILE ?? path.join(REPO_ROOT, '.data', 'audit-checkpoints.jsonl'),
+      raw.AUDIT_CHECKPOINT_FILE ??
+      defaultCheckpointFile(raw.DATABASE_URL, raw.DATA_DIR ?? path.join(REPO_ROOT, '.data', 'pglite')),
     auditCheckpointEveryEntries: raw.AUDIT_CHECKPOINT_EVERY_ENTRIES,
     auditCheckpointEverySeconds: raw.AUDIT_CHECKPOINT_EVERY_SECONDS,
     rateLimits: {
@@ -391,4 +396,21 @@ export function configurationTable(): string {
     ([name, spec]) => `| \`${name}\` | ${spec.defaultText} | ${spec.meaning} |`,
   );
   return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}
+
+/**
+ * One checkpoint log per database, never shared: checkpoints of one chain compared with another would
+ * report it rewritten. Next to the embedded database's folder; per PostgreSQL database under .data/; and a
+ * temporary file for an in-memory database, which does not outlive its process either.
+ */
+function defaultCheckpointFile(databaseUrl: string | undefined, dataDir: string): string {
+  if (databaseUrl) {
+    const url = new URL(databaseUrl);
+    const id = createHash('sha256').update(`${url.host}${url.pathname}`).digest('hex').slice(0, 12);
+    return path.join(REPO_ROOT, '.data', `audit-checkpoints-${id}.jsonl`);
+  }
+  if (dataDir.startsWith('memory://')) {
+    return path.join(mkdtempSync(path.join(tmpdir(), 'spendsense-checkpoints-')), 'audit-checkpoints.jsonl');
+  }
+  return path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}-audit-checkpoints.jsonl`);
 }

@@ -121,7 +121,6 @@ async function drain(signal: string): Promise<void> {
     server.closeAllConnections();
   }
   services.checkpointer?.stop();
-  await services.checkpointer?.checkpoint();
   await services.pubsub.close();
   await services.rateLimitStore.close();
   await db.close();

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../config.js';
 import { checkpointProblem, publicKeyFromPem, type SignedAuditCheckpoint } from '../domain/audit/index.js';
 import { parseCheckpointLines } from '../services/audit/checkpoints.js';
 
@@ -43,7 +44,7 @@ async function main(args: string[]): Promise<number> {
   const keyAt = args.indexOf('--public-key');
   const publicKeyFile = keyAt >= 0 ? args[keyAt + 1] : undefined;
   const rest = args.filter((_arg, index) => index !== keyAt && index !== keyAt + 1);
-  const file = rest[0] ?? process.env.AUDIT_CHECKPOINT_FILE ?? '.data/audit-checkpoints.jsonl';
+  const file = rest[0] ?? loadConfig().auditCheckpointFile;
   if (!publicKeyFile || rest.length > 1) {
     process.stderr.write('Usage: pnpm verify-checkpoints --public-key KEY.pem [CHECKPOINT_FILE]\n');
     return 2;
