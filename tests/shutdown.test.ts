@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { DEMO_LOGINS } from '@spendsense/server/demo/index';
 import { AuditJsonExportReader } from '@spendsense/server/domain/audit/index';
 import { createClient } from 'graphql-sse';
@@ -54,7 +55,9 @@ describe('SIGTERM drain (a real process)', () => {
     await server.waitForLine((line) => line['msg'] === 'draining');
 
     expect(await subscriptionEnded).toBe('complete');
-    await expect(fetch(`${server.url}/livez`)).rejects.toThrow();
+    // On a connection of its own: fetch would reuse a pooled keep-alive socket (the subscription's, say) that the
+    // server has not swept yet, and that is not a new connection.
+    await expect(requestOnNewConnection(`${server.url}/livez`)).rejects.toThrow();
 
     const reader = new AuditJsonExportReader({ entries: true });
     let entries = 0;
@@ -74,3 +77,15 @@ describe('SIGTERM drain (a real process)', () => {
     expect(stopped).toMatchObject({ timedOut: false });
   });
 });
+
+/** A GET on a fresh TCP connection (no keep-alive pool), resolving with the status code. */
+function requestOnNewConnection(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
