@@ -268,7 +268,8 @@ async function fetchWithArchives(
   return [...archived, ...active];
 }
 
-interface AuditRow {
+/** An audit row as the export and archive queries read it: values as text, in the hashed spelling. */
+export interface AuditRow {
   seq: bigint | number | string;
   log_id: string;
   event_type: string;

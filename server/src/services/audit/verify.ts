@@ -1,11 +1,11 @@
 import {
   AuditChainVerifier,
+  type AuditEntryContent,
   type AuditEventType,
   type ChainFailureReason,
   type ChainHead,
   checkpointHead,
   GENESIS_HASH,
-  type JsonObject,
   type StoredAuditEntry,
 } from '../../domain/audit/index.js';
 import { badInput } from '../../errors.js';
@@ -52,17 +52,8 @@ export const VERIFY_BATCH_SIZE = 5_000;
 
 const ARCHIVAL_EVENTS: AuditEventType[] = ['audit_archived', 'audit_purged'];
 
-export interface StoredRow {
+export interface StoredRow extends AuditEntryContent {
   seq: bigint;
-  logId: string;
-  eventType: AuditEventType;
-  userId: string | null;
-  operatorId: string | null;
-  recommendationId: string | null;
-  occurredAt: string;
-  eventData: JsonObject;
-  ipAddress: string | null;
-  userAgent: string | null;
   contentHash: string;
   prevHash: string;
   hash: string;

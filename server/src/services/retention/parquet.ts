@@ -8,6 +8,7 @@
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import type { AuditEventType, JsonObject, StoredAuditEntry } from '../../domain/audit/index.js';
 import type { AuditEntry } from '../../generated/prisma/client.js';
+import type { AuditRow } from '../audit/export.js';
 
 let instance: Promise<DuckDBInstance> | null = null;
 
@@ -106,21 +107,8 @@ function appendNullable(
   else appender.appendVarchar(value);
 }
 
-interface RawRow {
-  seq: bigint;
-  log_id: string;
-  event_type: string;
-  user_id: string | null;
-  operator_id: string | null;
-  recommendation_id: string | null;
-  occurred_at: string;
-  event_data: string;
-  ip_address: string | null;
-  user_agent: string | null;
-  content_hash: string;
-  prev_hash: string;
-  hash: string;
-}
+/** A row of an archive file: the export's row shape, with the sequence number as DuckDB returns an INT64. */
+type RawRow = AuditRow & { seq: bigint };
 
 /** A WHERE clause for archive files, written with `$n` parameters in `params`' order. */
 export interface ArchiveCondition {
