@@ -89,6 +89,16 @@ describe('configuration', () => {
     expect(problems).toContain('SCRYPT_COST: must be a power of two (got "1000")');
   });
 
+  it('reads CORS origins as exact origins, and refuses `*`, `null` and URLs with a path', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://siem.example.com, http://localhost:5173' }).corsOrigins,
+    ).toEqual(['https://siem.example.com', 'http://localhost:5173']);
+    for (const bad of ['*', 'null', 'https://siem.example.com/', 'siem.example.com', 'ftp://x.example']) {
+      expect(problemsOf({ CORS_ORIGINS: bad })[0]).toMatch(/^CORS_ORIGINS: must be origins/);
+    }
+  });
+
   it('keeps the server from starting with an invalid environment, listing every problem (a real process)', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
       cwd: REPO_ROOT,

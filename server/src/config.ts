@@ -136,6 +136,19 @@ const list = z.string().transform((value) =>
     .filter((item) => item !== ''),
 );
 
+/** A browser origin as it sends it in `Origin`: scheme, host and port, nothing more (never `null` or `*`). */
+const webOrigin = z.string().refine(
+  (value) => {
+    try {
+      const parsed = new URL(value);
+      return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.origin === value;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be origins such as https://siem.example.com (scheme, host, port; comma-separated)' },
+);
+
 /** The variables, in the order the README lists them. */
 export const CONFIG_VARIABLES = {
   DATABASE_URL: text(
@@ -183,6 +196,12 @@ export const CONFIG_VARIABLES = {
     'on',
     "run GraphQL documents other than the console's persisted ones (GraphiQL, third parties); `0` locks down",
   ),
+  CORS_ORIGINS: {
+    schema: z.preprocess(unsetWhenEmpty, list.pipe(z.array(webOrigin)).default([])),
+    defaultText: 'unset (no cross-origin access)',
+    meaning:
+      'browser origins (comma-separated, e.g. `https://siem.example.com`) whose pages may call the API with credentials; no other origin gets CORS headers',
+  } satisfies VariableSpec<string[]>,
   TRUST_PROXY: flag(
     false,
     'off',
@@ -287,6 +306,8 @@ export interface ServerConfig {
   allowArbitraryDocuments: boolean;
   /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you control). */
   trustProxy: boolean;
+  /** Browser origins allowed to call the API across origins (CORS); empty: none. */
+  corsOrigins: string[];
   /** Ed25519 private key (PKCS#8 PEM) signing chain checkpoints and export manifests: inline, or a file. */
   auditSigningKey: { pem: string } | { file: string };
   /** The append-only checkpoint log kept outside the database. */
@@ -360,6 +381,7 @@ function fromRaw(raw: RawConfig, env: Readonly<Record<string, string | undefined
     scryptCost: raw.SCRYPT_COST,
     secureCookies: raw.SECURE_COOKIES ?? false,
     trustProxy: raw.TRUST_PROXY ?? false,
+    corsOrigins: raw.CORS_ORIGINS,
     allowArbitraryDocuments: raw.ALLOW_ARBITRARY_DOCUMENTS ?? true,
     auditSigningKey: raw.AUDIT_SIGNING_KEY
       ? { pem: raw.AUDIT_SIGNING_KEY }

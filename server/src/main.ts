@@ -45,6 +45,7 @@ const yoga = createOversightYoga({
   secureCookies: config.secureCookies,
   rateLimits: config.rateLimits,
   trustProxy: config.trustProxy,
+  corsOrigins: config.corsOrigins,
   lifecycle,
   readinessChecks: config.redisUrl
     ? [

@@ -1,6 +1,7 @@
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type AbuseLimits, DEFAULT_ABUSE_LIMITS, useAbuseLimits } from './http/abuse-limits.js';
+import { corsPolicy } from './http/cors.js';
 import { useBadEnumInputAsBadUserInput } from './http/enum-input-errors.js';
 import { useErrorCodes } from './http/error-codes.js';
 import { isGraphQLError, maskError } from './http/error-masking.js';
@@ -47,6 +48,8 @@ export interface YogaOptions {
    * (config.allowArbitraryDocuments). Default: the manifest in client/, arbitrary documents allowed.
    */
   persistedDocuments?: PersistedDocumentsPolicy;
+  /** Browser origins allowed to call the API across origins (config.corsOrigins); default none. */
+  corsOrigins?: readonly string[];
   /** GraphQL depth, alias, token and cost limits and the body size limit (config.ts); default DEFAULT_ABUSE_LIMITS. */
   limits?: AbuseLimits;
 }
@@ -87,6 +90,7 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
     graphqlEndpoint: '/graphql',
     ...graphiqlSettings(),
     maskedErrors: { maskError },
+    cors: corsPolicy(options.corsOrigins ?? []),
     plugins: [
       useErrorCodes(),
       ...useAbuseLimits(options.limits ?? DEFAULT_ABUSE_LIMITS),
