@@ -10,6 +10,13 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID_TEXT.test(value);
 }
 
+/** A customer id as the ledger assigns them (e.g. usr_000042): letters, digits, `_` and `-`, at most 64. */
+const CUSTOMER_ID_TEXT = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isCustomerId(value: unknown): value is string {
+  return typeof value === 'string' && CUSTOMER_ID_TEXT.test(value);
+}
+
 /** The largest audit sequence number: the `seq` column is a PostgreSQL bigint. */
 export const MAX_AUDIT_SEQ = 2n ** 63n - 1n;
 

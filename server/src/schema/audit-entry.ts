@@ -1,3 +1,4 @@
+import { parseAuditSeqText } from '../domain/identifiers.js';
 import { badInput } from '../errors.js';
 import { AuditEventDetailsUnion, detailsOf } from './audit-event-details.js';
 import { AuditEventTypeEnum } from './audit-filter.js';
@@ -9,14 +10,11 @@ import { builder } from './builder.js';
  * so every path to an entry (auditLog, node(id), subscriptions) and its details is guarded.
  */
 
-const SEQ_ID = /^[1-9][0-9]{0,18}$/;
-
 /** The seq inside an AuditEntry global ID; a malformed one is the caller's mistake, not a server error. */
 function seqOfNodeId(id: string): bigint {
-  if (!SEQ_ID.test(id) || BigInt(id) > 2n ** 63n - 1n) {
-    throw badInput('Not the ID of an audit entry', { argument: 'id' });
-  }
-  return BigInt(id);
+  const seq = parseAuditSeqText(id);
+  if (seq === null) throw badInput('Not the ID of an audit entry', { argument: 'id' });
+  return seq;
 }
 
 export const AuditEntryNode = builder.prismaNode('AuditEntry', {

@@ -1,3 +1,4 @@
+import { parseAuditSeqText } from '../domain/identifiers.js';
 import { badInput } from '../errors.js';
 import { verifyAuditIntegrity } from '../services/audit/verify.js';
 import {
@@ -151,10 +152,12 @@ const AuditIntegrityReportRef = builder.objectRef<TimedIntegrityReport>('AuditIn
 
 function parseSeqArgument(value: string | null | undefined, argument: string): number | null {
   if (value == null) return null;
-  if (!/^[1-9][0-9]{0,15}$/.test(value) || !Number.isSafeInteger(Number(value))) {
+  const seq = parseAuditSeqText(value);
+  // The verifier counts in JavaScript numbers: a chain longer than 2^53 entries is not a concern.
+  if (seq === null || seq > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw badInput(`${argument} must be a sequence number such as "1234"`, { argument });
   }
-  return Number(value);
+  return Number(seq);
 }
 
 builder.queryField('auditIntegrity', (t) =>
