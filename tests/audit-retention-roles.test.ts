@@ -116,6 +116,17 @@ describe('deleting audit rows as a plain PostgreSQL role', () => {
     }
   });
 
+  it('audit_archive_delete may be called only by the application role', async () => {
+    const { first_seq: first } = manifests[0]!;
+    const before = await count();
+    await expect(plain.query(`SELECT audit_archive_delete(${first})`)).rejects.toThrow(
+      'permission denied for function audit_archive_delete',
+    );
+    expect(await count()).toBe(before);
+    // From here on the plain role is what the API connects as: a member of spendsense_app.
+    await owner.query(`GRANT spendsense_app TO ${ROLE}`);
+  });
+
   it('audit_archive_delete refuses a range without a manifest and one whose hashes do not match', async () => {
     await expect(plain.query('SELECT audit_archive_delete(7)')).rejects.toThrow(
       'no audit archive manifest starts at seq 7',
@@ -151,5 +162,44 @@ describe('deleting audit rows as a plain PostgreSQL role', () => {
     expect(
       Number((await plain.query(`SELECT audit_archive_delete(${first}) AS removed`)).rows[0].removed),
     ).toBe(0);
+  });
+});
+
+describe('one retention run at a time across instances', () => {
+  it('a run on another connection pool is refused with CONFLICT while one holds the lock', async () => {
+    const other = await openDatabase({ databaseUrl: database.url });
+    try {
+      const otherApp = createTestApp(other, {
+        now: () => NOW,
+        retention: { ...app.services.retention },
+      });
+      let release!: () => void;
+      const paused = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let reachedStep!: () => void;
+      const holding = new Promise<void>((resolve) => {
+        reachedStep = resolve;
+      });
+      const first = runRetention(app.services, {
+        dryRun: false,
+        onStep: async () => {
+          reachedStep();
+          await paused;
+        },
+      });
+      await holding;
+      await expect(runRetention(otherApp.services, { dryRun: false })).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
+      release();
+      await first;
+      // Released: the other instance may run now (and finds nothing left to do).
+      await expect(runRetention(otherApp.services, { dryRun: false })).resolves.toMatchObject({
+        archived: [],
+      });
+    } finally {
+      await other.close();
+    }
   });
 });
