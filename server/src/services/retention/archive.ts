@@ -82,6 +82,46 @@ export async function runRetention(
   ctx: ServiceContext,
   options: RetentionRunOptions,
 ): Promise<RetentionReport> {
+  if (options.dryRun) return retentionPass(ctx, options);
+  return oneRunAtATime(ctx, () => retentionPass(ctx, options));
+}
+
+/**
+ * Two runs at once would remove each other's temporary files and race for the same manifests, so a run holds
+ * a lock for its whole length and a second one is refused (CONFLICT) rather than queued: cron retries later.
+ * On PostgreSQL the lock is a session-level advisory lock on a connection pinned for the run, so it holds
+ * across instances and is released by the server when a killed run's connection drops; the embedded database
+ * belongs to one process, where an in-process flag is the whole story.
+ */
+const RETENTION_LOCK_KEY = 0x5e5d_a7c1;
+const runningIn = new WeakSet<object>();
+
+async function oneRunAtATime<T>(ctx: ServiceContext, run: () => Promise<T>): Promise<T> {
+  const refuse = () =>
+    new DomainError('CONFLICT', 'Another retention run is in progress; try again when it has finished');
+  if (runningIn.has(ctx.db)) throw refuse();
+  runningIn.add(ctx.db);
+  try {
+    const sql = ctx.db.sql;
+    if (!sql.withConnection) return await run();
+    return await sql.withConnection(async (connection) => {
+      const { rows } = await connection.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock($1) AS locked',
+        [RETENTION_LOCK_KEY],
+      );
+      if (!rows[0]?.locked) throw refuse();
+      try {
+        return await run();
+      } finally {
+        await connection.query('SELECT pg_advisory_unlock($1)', [RETENTION_LOCK_KEY]);
+      }
+    });
+  } finally {
+    runningIn.delete(ctx.db);
+  }
+}
+
+async function retentionPass(ctx: ServiceContext, options: RetentionRunOptions): Promise<RetentionReport> {
   const now = ctx.now();
   const activeFrom = firstActiveMonth(now, ctx.retention);
   const keptFrom = firstKeptArchiveMonth(now, ctx.retention);
