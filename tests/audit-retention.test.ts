@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Database } from '@spendsense/server/db/client';
 import type { AuditEntry } from '@spendsense/server/generated/prisma/client';
 import { runRetention } from '@spendsense/server/services/retention/archive';
+import { createClient } from 'graphql-sse';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,6 +193,15 @@ describe('archival', () => {
     }
   });
 
+  it('refuses a run while another is in progress (CONFLICT), changing nothing', async () => {
+    const runs = await Promise.allSettled([
+      runRetention(app.services, { dryRun: false }),
+      runRetention(app.services, { dryRun: false }),
+    ]);
+    expect(runs[0]!.status).toBe('fulfilled');
+    expect(runs[1]).toMatchObject({ status: 'rejected', reason: { code: 'CONFLICT' } });
+  });
+
   it('a second run finds nothing more to do', async () => {
     const report = await runRetention(app.services, { dryRun: false });
     expect(report.archived).toEqual([]);
@@ -249,6 +259,65 @@ describe('includeArchived', () => {
     });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', field: 'includeArchived' } });
+  });
+
+  it('node(id) and nodes(ids) find archived entries; purged or unknown ones are null', async () => {
+    const archived = before[10]!;
+    const active = before[before.length - 1]!;
+    const idOf = (seq: bigint | number) => Buffer.from(`AuditEntry:${seq}`).toString('base64');
+    const NODES = /* GraphQL */ `
+      query ($id: ID!, $ids: [ID!]!) {
+        node(id: $id) { id ... on AuditEntry { sequence hash eventData occurredAt } }
+        nodes(ids: $ids) { ... on AuditEntry { sequence hash } }
+      }
+    `;
+    const result = await app.graphql<{
+      node: { sequence: string; hash: string; eventData: unknown; occurredAt: string } | null;
+      nodes: Array<{ sequence: string; hash: string } | null>;
+    }>(
+      NODES,
+      { id: idOf(archived.seq), ids: [idOf(active.seq), idOf(archived.seq), idOf(9_999_999)] },
+      { token },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.node).toEqual({
+      id: idOf(archived.seq),
+      sequence: String(archived.seq),
+      hash: archived.hash,
+      eventData: archived.eventData,
+      occurredAt: archived.occurredAt.toISOString(),
+    });
+    expect(result.data!.nodes).toEqual([
+      { sequence: String(active.seq), hash: active.hash },
+      { sequence: String(archived.seq), hash: archived.hash },
+      null,
+    ]);
+  });
+
+  it('auditEntryAdded replays archived entries after afterSeq with includeArchived, and only active ones without', async () => {
+    const replayed = async (includeArchived: boolean) => {
+      const client = createClient({
+        url: 'http://yoga/graphql/stream',
+        fetchFn: app.yoga.fetch,
+        retryAttempts: 0,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const sequences: string[] = [];
+      const live = client.iterate<{ auditEntryAdded: { sequence: string } }>({
+        query: `subscription ($filter: AuditLogFilter) { auditEntryAdded(filter: $filter, afterSeq: "0") { sequence } }`,
+        variables: { filter: { includeArchived } },
+      });
+      for await (const message of live) {
+        expect(message.errors).toBeUndefined();
+        sequences.push(message.data!.auditEntryAdded.sequence);
+        if (sequences.length === 20) break;
+      }
+      client.dispose();
+      return sequences;
+    };
+    const oldestActive = (await db.prisma.auditEntry.findFirstOrThrow({ orderBy: { seq: 'asc' } })).seq;
+    expect(await replayed(true)).toEqual(before.slice(0, 20).map((e) => String(e.seq)));
+    expect((await replayed(false))[0]).toBe(String(oldestActive));
   });
 
   it('without it, archived entries are not searched', async () => {

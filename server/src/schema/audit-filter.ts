@@ -30,7 +30,7 @@ export const AuditLogFilterInput = builder.inputType('AuditLogFilter', {
     includeArchived: t.boolean({
       required: false,
       description:
-        'Also search the monthly Parquet archives (entries past the active window, RETENTION.md), merged in sequence order with the same cursors; totalCount counts them too. Purged months are gone. Default false.',
+        'Also search the monthly Parquet archives (entries past the active window, RETENTION.md), merged in sequence order with the same cursors; totalCount counts them too, and auditEntryAdded replays them after afterSeq. Purged months are gone. Default false.',
     }),
   }),
 });

@@ -22,7 +22,7 @@ builder.subscriptionField('auditEntryAdded', (t) =>
   t.prismaField({
     type: 'AuditEntry',
     description:
-      'Audit entries as they are committed, matching the same filter as `auditLog`. With `afterSeq`, first replays the stored entries after that sequence number, so a client that reconnects with the last sequence it saw misses nothing. Admin and compliance only.',
+      'Audit entries as they are committed, matching the same filter as `auditLog`. With `afterSeq`, first replays the stored entries after that sequence number (archived ones too with `includeArchived`), so a client that reconnects with the last sequence it saw misses nothing. Admin and compliance only.',
     authScopes: { capability: 'readAudit' },
     args: {
       filter: t.arg({ type: AuditLogFilterInput, required: false, description: 'Which entries to send.' }),
@@ -43,7 +43,9 @@ builder.subscriptionField('auditEntryAdded', (t) =>
           });
         }
       }
-      return auditLiveFeed(ctx.services).entries(toAuditFilter(args.filter), afterSeq, ctx.request.signal);
+      return auditLiveFeed(ctx.services).entries(toAuditFilter(args.filter), afterSeq, ctx.request.signal, {
+        includeArchived: args.filter?.includeArchived ?? false,
+      });
     },
     // The feed already loaded the whole row, and AuditEntry has no Prisma relations to select.
     resolve: (_query, entry) => entry,

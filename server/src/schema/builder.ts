@@ -8,7 +8,7 @@ import { type Capability, can } from '../domain/operators/index.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { GraphQLContext } from './context.js';
-import { sortNodeIds } from './node-access.js';
+import { sortNodeIds, withArchivedEntries } from './node-access.js';
 
 /**
  * The schema builder: plugins, scalars and auth scopes only. Types live one per file next to this one.
@@ -84,7 +84,9 @@ export const builder = new SchemaBuilder<{
         'Fetches any object by its global ID; null when it does not exist, FORBIDDEN when the caller may not read its type (whether or not it exists).',
       resolve: async (_root, args, ctx, _info, resolveNode) => {
         const { load, standIns } = sortNodeIds(ctx, [args.id]);
-        return standIns[0] ?? (load[0] ? resolveNode(args.id) : null);
+        if (standIns[0] || !load[0]) return standIns[0] ?? null;
+        const [node] = await withArchivedEntries(ctx, load, [await resolveNode(args.id)]);
+        return node as never;
       },
       args: { id: { description: 'A global ID returned by this API.' } },
     },
@@ -96,8 +98,8 @@ export const builder = new SchemaBuilder<{
         const { load, standIns } = sortNodeIds(ctx, args.ids);
         const ids = args.ids as Array<{ typename: string; id: string } | null>;
         for (const [index, id] of load.entries()) ids[index] = id;
-        const loaded = await resolveNodes(ids as typeof args.ids);
-        return loaded.map((node, index) => standIns[index] ?? node);
+        const loaded = await withArchivedEntries(ctx, load, await resolveNodes(ids as typeof args.ids));
+        return loaded.map((node, index) => standIns[index] ?? node) as never;
       },
       args: { ids: { description: 'Global IDs returned by this API.' } },
     },

@@ -1,12 +1,12 @@
 import { brandWithType } from '@pothos/core';
+import { isCustomerId, isUuid, parseAuditSeqText } from '../domain/identifiers.js';
 import type { Capability } from '../domain/operators/index.js';
 import { can } from '../domain/operators/index.js';
 import { badInput } from '../errors.js';
+import { readArchivedEntry } from '../services/retention/archived-query.js';
 import type { GraphQLContext } from './context.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CUSTOMER_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const SEQ = /^[1-9][0-9]{0,15}$/;
+const isSeq = (text: string) => parseAuditSeqText(text) !== null;
 
 /**
  * Who may load each Node type through `node`/`nodes`, and what its raw id looks like. A caller without the
@@ -14,13 +14,13 @@ const SEQ = /^[1-9][0-9]{0,15}$/;
  * they sent), so the type's own auth scope refuses its fields (FORBIDDEN, recorded) whether or not such a
  * row exists, and `node(id) { __typename }` tells nothing either. A malformed raw id is BAD_USER_INPUT.
  */
-export const NODE_ACCESS: Record<string, { capability: Capability; rawId: RegExp }> = {
-  User: { capability: 'readCustomers', rawId: CUSTOMER_ID },
-  PersonaAssignment: { capability: 'readCustomers', rawId: UUID },
-  Recommendation: { capability: 'readCustomers', rawId: UUID },
-  ConsentRecord: { capability: 'readCustomers', rawId: UUID },
-  Operator: { capability: 'readAudit', rawId: UUID },
-  AuditEntry: { capability: 'readAudit', rawId: SEQ },
+export const NODE_ACCESS: Record<string, { capability: Capability; rawId: (text: string) => boolean }> = {
+  User: { capability: 'readCustomers', rawId: isCustomerId },
+  PersonaAssignment: { capability: 'readCustomers', rawId: isUuid },
+  Recommendation: { capability: 'readCustomers', rawId: isUuid },
+  ConsentRecord: { capability: 'readCustomers', rawId: isUuid },
+  Operator: { capability: 'readAudit', rawId: isUuid },
+  AuditEntry: { capability: 'readAudit', rawId: isSeq },
 };
 
 type ParsedId = { typename: string; id: string };
@@ -42,7 +42,7 @@ export function sortNodeIds(
       const standIn = {};
       brandWithType(standIn, id.typename as never);
       standIns.push(standIn);
-    } else if (!access.rawId.test(String(id.id))) {
+    } else if (!access.rawId(String(id.id))) {
       throw badInput(`Not a valid ${id.typename} id`, { typename: id.typename });
     } else {
       load.push(id);
@@ -50,4 +50,25 @@ export function sortNodeIds(
     }
   }
   return { load, standIns };
+}
+
+/**
+ * Audit entries that left the table for a Parquet archive are still entries of the log: where the table had
+ * no row for a requested AuditEntry id, the kept archives are asked (the caller was already allowed to read
+ * audit data by `sortNodeIds`). Purged entries stay null.
+ */
+export async function withArchivedEntries(
+  ctx: GraphQLContext,
+  load: ReadonlyArray<ParsedId | null>,
+  loaded: ReadonlyArray<unknown>,
+): Promise<unknown[]> {
+  return Promise.all(
+    loaded.map(async (node, index) => {
+      const id = load[index];
+      if (node != null || id?.typename !== 'AuditEntry') return node;
+      const entry = await readArchivedEntry(ctx.services, parseAuditSeqText(String(id.id)) ?? 0n);
+      if (entry) brandWithType(entry, 'AuditEntry' as never);
+      return entry;
+    }),
+  );
 }

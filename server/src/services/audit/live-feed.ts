@@ -28,12 +28,14 @@ export class AuditLiveFeed {
 
   /**
    * Entries matching `filter`: first the stored ones after `afterSeq` (so a reconnecting client misses
-   * nothing), then live ones as they commit. Without `afterSeq`, only entries committed from now on.
+   * nothing), then live ones as they commit. Without `afterSeq`, only entries committed from now on. With
+   * `includeArchived`, the replay also reads entries that moved to Parquet archives (as `auditLog` does).
    */
   async *entries(
     filter: AuditFilter,
     afterSeq: bigint | null,
     signal?: AbortSignal,
+    options: { includeArchived?: boolean } = {},
   ): AsyncGenerator<AuditEntry> {
     const buffered: AuditEntry[] = [];
     let wake: (() => void) | null = null;
@@ -55,6 +57,7 @@ export class AuditLiveFeed {
           // The audit log query itself, oldest first after the last entry sent: one filter, one meaning.
           const page = await readAuditPage(this.ctx, {
             filter,
+            includeArchived: options.includeArchived ?? false,
             order: 'SEQ_ASC',
             first: REPLAY_BATCH,
             after: last > 0n ? encodeAuditCursor(last) : null,

@@ -8,7 +8,7 @@ import type { AuditFilter, StoredAuditEntry } from '../../domain/audit/index.js'
 import type { AuditEntry } from '../../generated/prisma/client.js';
 import { auditFilterCriteria } from '../audit/query.js';
 import type { ServiceContext } from '../context.js';
-import { archivePath, searchableArchives } from './manifests.js';
+import { type AuditArchive, archivePath, searchableArchives } from './manifests.js';
 import {
   type ArchiveCondition,
   countArchivedEntries,
@@ -42,27 +42,57 @@ function archiveCondition(filter: AuditFilter, bounds: SeqBounds): ArchiveCondit
   return { sql: conditions.length === 0 ? 'TRUE' : conditions.join(' AND '), params };
 }
 
-/** The kept archive files whose range can hold a seq within `bounds`. */
-async function filesWithin(ctx: ServiceContext, bounds: SeqBounds): Promise<string[]> {
+/**
+ * The kept archives that can hold an entry matching `filter` within `bounds`, oldest first: pruned by their
+ * manifest's sequence range and time span, so a page or a count opens only the months it can touch.
+ */
+async function archivesWithin(
+  ctx: ServiceContext,
+  filter: AuditFilter,
+  bounds: SeqBounds,
+): Promise<AuditArchive[]> {
   const archives = await searchableArchives(ctx);
-  return archives
-    .filter(
-      (a) =>
-        (bounds.above == null || a.lastSeq > bounds.above) &&
-        (bounds.below == null || a.firstSeq < bounds.below),
-    )
-    .map((a) => archivePath(ctx, a));
+  return archives.filter(
+    (a) =>
+      (bounds.above == null || a.lastSeq > bounds.above) &&
+      (bounds.below == null || a.firstSeq < bounds.below) &&
+      (filter.from == null || a.lastOccurredAt >= filter.from) &&
+      (filter.to == null || a.firstOccurredAt <= filter.to),
+  );
+}
+
+/**
+ * Up to `limit` matching entries within `bounds`, by seq in the given direction, read one monthly file at a
+ * time from the near end: a page stops at the first months that fill it instead of sorting every file.
+ */
+async function readInSeqOrder<T>(
+  ctx: ServiceContext,
+  filter: AuditFilter,
+  bounds: SeqBounds,
+  options: { descending: boolean; limit: number },
+  read: (file: string, condition: ArchiveCondition, limit: number) => Promise<T[]>,
+): Promise<T[]> {
+  const archives = await archivesWithin(ctx, filter, bounds);
+  if (options.descending) archives.reverse();
+  const condition = archiveCondition(filter, bounds);
+  const rows: T[] = [];
+  for (const archive of archives) {
+    if (rows.length >= options.limit) break;
+    rows.push(...(await read(archivePath(ctx, archive), condition, options.limit - rows.length)));
+  }
+  return rows;
 }
 
 /** Archived entries matching `filter` within `bounds`, by seq in the given direction, at most `limit`. */
-export async function readArchivedPage(
+export function readArchivedPage(
   ctx: ServiceContext,
   filter: AuditFilter,
   bounds: SeqBounds,
   options: { descending: boolean; limit: number },
 ): Promise<AuditEntry[]> {
-  const files = await filesWithin(ctx, bounds);
-  return queryArchivedEntries(files, archiveCondition(filter, bounds), options);
+  return readInSeqOrder(ctx, filter, bounds, options, (file, condition, limit) =>
+    queryArchivedEntries([file], condition, { descending: options.descending, limit }),
+  );
 }
 
 /** Whether any archived entry matches `filter` within `bounds`. */
@@ -76,17 +106,32 @@ export async function anyArchivedEntry(
 
 /** How many archived entries match `filter`. */
 export async function countArchived(ctx: ServiceContext, filter: AuditFilter): Promise<number> {
-  const files = await filesWithin(ctx, {});
-  return countArchivedEntries(files, archiveCondition(filter, {}));
+  const archives = await archivesWithin(ctx, filter, {});
+  return countArchivedEntries(
+    archives.map((a) => archivePath(ctx, a)),
+    archiveCondition(filter, {}),
+  );
 }
 
 /** Archived entries matching `filter` within `bounds`, oldest first, exactly as hashed (for exports). */
-export async function readArchivedStoredEntries(
+export function readArchivedStoredEntries(
   ctx: ServiceContext,
   filter: AuditFilter,
   bounds: SeqBounds,
   limit: number,
 ): Promise<StoredAuditEntry[]> {
-  const files = await filesWithin(ctx, bounds);
-  return queryArchivedStoredEntries(files, archiveCondition(filter, bounds), { limit });
+  return readInSeqOrder(ctx, filter, bounds, { descending: false, limit }, (file, condition, rest) =>
+    queryArchivedStoredEntries([file], condition, { limit: rest }),
+  );
+}
+
+/** The archived entry `seq`, if a kept archive holds it (for `node(id)`). */
+export async function readArchivedEntry(ctx: ServiceContext, seq: bigint): Promise<AuditEntry | null> {
+  const [entry] = await readArchivedPage(
+    ctx,
+    {},
+    { above: seq - 1n, below: seq + 1n },
+    { descending: false, limit: 1 },
+  );
+  return entry ?? null;
 }
