@@ -48,8 +48,9 @@ export const auditRetentionBenchmark: Benchmark = {
       const activePage = await timedPages(() => readAuditPage(ctx, pageRequest));
       const tableVerify = await timed(() => verifyAuditIntegrity(ctx));
 
-      log('Partitions against DELETE on copies of the first months…');
-      const removal = await detachVersusDelete(databaseUrlOf(name), plan.archived.slice(0, 3));
+      const monthRows = busyMonthRows(quick);
+      log(`Partitions against DELETE on a busy month of ${monthRows} rows (copies of real entries)…`);
+      const removal = await detachVersusDelete(databaseUrlOf(name), plan.archived[0]!, monthRows);
 
       log('Archiving…');
       let deleteMs = 0;
@@ -84,6 +85,7 @@ export const auditRetentionBenchmark: Benchmark = {
         parameters: {
           entries,
           activeMonths: ACTIVE_MONTHS,
+          busyMonthRows: monthRows,
           archivedMonths: archive.value.archived.length,
           archivedRows,
         },
@@ -109,14 +111,21 @@ export const auditRetentionBenchmark: Benchmark = {
                 formatRatio(deleteMs / archive.ms),
               ],
               [
-                'DELETE of one month (copy of the table)',
+                'busy month: DELETE (and COMMIT) from a plain table twice its size',
                 formatNumber(removal.rows),
                 formatNumber(removal.deleteMs),
                 formatNumber(removal.rows / (removal.deleteMs / 1000)),
                 '1',
               ],
               [
-                'DETACH + DROP of the same month as a partition',
+                'busy month: the VACUUM that reclaims the deleted rows',
+                formatNumber(removal.rows),
+                formatNumber(removal.vacuumMs),
+                formatNumber(removal.rows / (removal.vacuumMs / 1000)),
+                formatRatio(removal.vacuumMs / removal.deleteMs),
+              ],
+              [
+                'busy month: DETACH + DROP of the same rows as a partition',
                 formatNumber(removal.rows),
                 formatNumber(removal.detachMs),
                 formatNumber(removal.rows / (removal.detachMs / 1000)),
@@ -152,7 +161,7 @@ export const auditRetentionBenchmark: Benchmark = {
         notes: [
           `Archived ${archivedRows} of ${entries} entries in ${archive.value.archived.length} monthly files (${formatNumber(parquetBytes / 2 ** 20)} MiB); CSV export of the same entries ${formatNumber(csvBytes / 2 ** 20)} MiB.`,
           `Verification after archiving checked ${lifecycle.value.checked} entries (archives and table) and was valid.`,
-          "The partition comparison runs on copies of the first months' rows in the same database: a plain table with the same primary key and indexes, and the same rows in one partition per month.",
+          `The busy month is ${formatNumber(removal.rows)} copies of the first due month's real rows, followed by as many again, in a plain table with audit_log's primary key and time index (${formatNumber(removal.bytesBefore / 2 ** 20)} MiB; ${formatNumber(removal.bytesAfterDelete / 2 ** 20)} MiB right after the DELETE, until VACUUM) and in a table partitioned by seq range.`,
         ],
         data: {
           entries,
@@ -210,59 +219,94 @@ async function csvExportBytes(
   return bytes;
 }
 
+/** Rows of the synthetic busy month in the removal comparison ("a month of a busy deployment"). */
+function busyMonthRows(quick: boolean): number {
+  return Number(process.env.BENCH_RETENTION_MONTH_ROWS) || (quick ? 50_000 : 1_000_000);
+}
+
+interface RemovalResult {
+  rows: number;
+  /** DELETE of the month's rows and its COMMIT. */
+  deleteMs: number;
+  /** The VACUUM that makes the deleted rows' space reusable (the DELETE's deferred cost). */
+  vacuumMs: number;
+  detachMs: number;
+  /** The plain table's size after the DELETE, before VACUUM, against its size before the DELETE. */
+  bytesBefore: number;
+  bytesAfterDelete: number;
+}
+
 /**
- * Removing the rows of the largest of `months` (by their seq ranges): DELETE from a plain copy of audit_log
- * with its primary key and time index, against DETACH PARTITION + DROP TABLE of the same rows in a table
- * partitioned by seq range, one partition per month.
+ * Removing one busy month: DELETE from a plain table with audit_log's columns, primary key and time index
+ * (then the VACUUM that reclaims it), against DETACH PARTITION + DROP TABLE of the same rows in a table
+ * partitioned by seq range. The month is `monthRows` rows made from copies of the first due month's real
+ * rows (new seqs, same content), followed by as many rows again of the next months, so the DELETE removes
+ * the oldest half of a table as archival does.
  */
 async function detachVersusDelete(
   url: string,
-  months: ReadonlyArray<{ firstSeq: bigint; lastSeq: bigint; rowCount: number }>,
-): Promise<{ rows: number; deleteMs: number; detachMs: number }> {
+  month: { firstSeq: bigint; lastSeq: bigint; rowCount: number },
+  monthRows: number,
+): Promise<RemovalResult> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const first = months[0]!.firstSeq;
-    const last = months[months.length - 1]!.lastSeq;
+    const columns = (
+      await client.query<{ name: string }>(
+        `SELECT column_name AS name FROM information_schema.columns
+         WHERE table_name = 'audit_log' AND table_schema = current_schema() ORDER BY ordinal_position`,
+      )
+    ).rows.map((c) => `"${c.name}"`);
+    // Copies k of the month's real rows, renumbered 1…monthRows (the month) and monthRows+1…2·monthRows (after it).
+    const copies = Math.ceil((2 * monthRows) / month.rowCount);
+    const fill = (table: string) =>
+      client.query(
+        `INSERT INTO ${table} (${columns.join(', ')})
+         SELECT ${columns.map((c) => (c === '"seq"' ? 'n.seq' : `a.${c}`)).join(', ')}
+         FROM (SELECT a.*, row_number() OVER (ORDER BY g, a.seq) AS rn
+               FROM audit_log a CROSS JOIN generate_series(1, $3::int) g
+               WHERE a.seq BETWEEN $1 AND $2) a
+         CROSS JOIN LATERAL (SELECT a.rn::bigint AS seq) n
+         WHERE a.rn <= $4`,
+        [month.firstSeq, month.lastSeq, copies, 2 * monthRows],
+      );
     await client.query(`CREATE TABLE bench_plain (LIKE audit_log INCLUDING DEFAULTS)`);
-    await client.query(`INSERT INTO bench_plain SELECT * FROM audit_log WHERE seq BETWEEN $1 AND $2`, [
-      first,
-      last,
-    ]);
+    await fill('bench_plain');
     await client.query(`ALTER TABLE bench_plain ADD PRIMARY KEY (seq)`);
     await client.query(`CREATE INDEX ON bench_plain (occurred_at, seq)`);
     await client.query(
       `CREATE TABLE bench_part (LIKE audit_log INCLUDING DEFAULTS) PARTITION BY RANGE (seq)`,
     );
-    for (const [index, month] of months.entries()) {
-      await client.query(
-        `CREATE TABLE bench_part_${index} PARTITION OF bench_part FOR VALUES FROM (${month.firstSeq}) TO (${month.lastSeq + 1n})`,
-      );
-    }
-    await client.query(`INSERT INTO bench_part SELECT * FROM audit_log WHERE seq BETWEEN $1 AND $2`, [
-      first,
-      last,
-    ]);
+    await client.query(
+      `CREATE TABLE bench_part_0 PARTITION OF bench_part FOR VALUES FROM (1) TO (${monthRows + 1})`,
+    );
+    await client.query(
+      `CREATE TABLE bench_part_1 PARTITION OF bench_part FOR VALUES FROM (${monthRows + 1}) TO (MAXVALUE)`,
+    );
+    await fill('bench_part');
     await client.query(`ALTER TABLE bench_part ADD PRIMARY KEY (seq)`);
     await client.query(`CREATE INDEX ON bench_part (occurred_at, seq)`);
     await client.query('VACUUM ANALYZE bench_plain');
     await client.query('VACUUM ANALYZE bench_part');
-    const month = months[0]!;
+    const size = async () =>
+      Number((await client.query(`SELECT pg_total_relation_size('bench_plain') AS b`)).rows[0].b);
+    const bytesBefore = await size();
     const deleteStarted = performance.now();
     await client.query('BEGIN');
-    await client.query(`DELETE FROM bench_plain WHERE seq BETWEEN $1 AND $2`, [
-      month.firstSeq,
-      month.lastSeq,
-    ]);
+    await client.query(`DELETE FROM bench_plain WHERE seq BETWEEN 1 AND $1`, [monthRows]);
     await client.query('COMMIT');
     const deleteMs = performance.now() - deleteStarted;
+    const bytesAfterDelete = await size();
+    const vacuumStarted = performance.now();
+    await client.query('VACUUM bench_plain');
+    const vacuumMs = performance.now() - vacuumStarted;
     const detachStarted = performance.now();
     await client.query('BEGIN');
     await client.query('ALTER TABLE bench_part DETACH PARTITION bench_part_0');
     await client.query('DROP TABLE bench_part_0');
     await client.query('COMMIT');
     const detachMs = performance.now() - detachStarted;
-    return { rows: month.rowCount, deleteMs, detachMs };
+    return { rows: monthRows, deleteMs, vacuumMs, detachMs, bytesBefore, bytesAfterDelete };
   } finally {
     await client.query('DROP TABLE IF EXISTS bench_plain, bench_part CASCADE').catch(() => {});
     await client.end();
