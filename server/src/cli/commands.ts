@@ -135,11 +135,11 @@ export async function archiveCommand(ctx: ServiceContext, options: Options): Pro
   const line = (m: RetentionMonth) =>
     `  ${m.month}  seq ${m.firstSeq}..${m.lastSeq}  ${m.rowCount} entries  ${m.file}${m.fileBytes === null ? '' : `  ${m.fileBytes} bytes`}`;
   const verb = dryRun ? 'would be' : 'were';
-  console.log(
+  print(
     `Policy: entries before ${report.firstActiveMonth} are archived (${ctx.retention.archiveDir}); archives before ${report.firstKeptArchiveMonth} are purged.`,
   );
-  console.log(`${report.archived.length} month(s) ${verb} archived${report.archived.length ? ':' : '.'}`);
-  for (const month of report.archived) console.log(line(month));
-  console.log(`${report.purged.length} archived month(s) ${verb} purged${report.purged.length ? ':' : '.'}`);
-  for (const month of report.purged) console.log(line(month));
+  print(`${report.archived.length} month(s) ${verb} archived${report.archived.length ? ':' : '.'}`);
+  for (const month of report.archived) print(line(month));
+  print(`${report.purged.length} archived month(s) ${verb} purged${report.purged.length ? ':' : '.'}`);
+  for (const month of report.purged) print(line(month));
 }
