@@ -1,6 +1,6 @@
 /**
- * @generated SignedSource<<a2c04230005c3d91ee76c56ac4c3f7a1>>
- * @relayHash 12cf04a7ca32d304a79041ba42b97280
+ * @generated SignedSource<<5503da3f5faa31866a097153880be40a>>
+ * @relayHash 155d4e833edeb58f9d55c01cfb341893
  * @lightSyntaxTransform
  */
 
@@ -8,9 +8,10 @@
 /* eslint-disable */
 // @ts-nocheck
 
-// @relayRequestID 1506b20d7d4f71094896738ff9f74dd4c5d798244d4ce4cc5243b454fc42bfca
+// @relayRequestID 1adf84f152c0e736ee06fcec8ebf05bd8773f1bb69abad4e1ed04e32d61cd0eb
 
 import { ConcreteRequest } from 'relay-runtime';
+export type AuditRangeKind = "ACTIVE" | "ARCHIVED" | "PURGED" | "%future added value";
 export type integrityBadgeQuery$variables = Record<PropertyKey, never>;
 export type integrityBadgeQuery$data = {
   readonly auditIntegrity: {
@@ -18,6 +19,12 @@ export type integrityBadgeQuery$data = {
     readonly headHash: string;
     readonly headSeq: string;
     readonly message: string | null | undefined;
+    readonly ranges: ReadonlyArray<{
+      readonly firstSeq: string;
+      readonly kind: AuditRangeKind;
+      readonly lastSeq: string;
+      readonly rowCount: number;
+    }>;
     readonly valid: boolean;
     readonly verifiedAt: any;
   };
@@ -78,6 +85,45 @@ var v0 = [
         "kind": "ScalarField",
         "name": "message",
         "storageKey": null
+      },
+      {
+        "alias": null,
+        "args": null,
+        "concreteType": "AuditIntegrityRange",
+        "kind": "LinkedField",
+        "name": "ranges",
+        "plural": true,
+        "selections": [
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "kind",
+            "storageKey": null
+          },
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "firstSeq",
+            "storageKey": null
+          },
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "lastSeq",
+            "storageKey": null
+          },
+          {
+            "alias": null,
+            "args": null,
+            "kind": "ScalarField",
+            "name": "rowCount",
+            "storageKey": null
+          }
+        ],
+        "storageKey": null
       }
     ],
     "storageKey": null
@@ -101,16 +147,16 @@ return {
     "selections": (v0/*:: as any*/)
   },
   "params": {
-    "cacheID": "12cf04a7ca32d304a79041ba42b97280",
-    "id": "1506b20d7d4f71094896738ff9f74dd4c5d798244d4ce4cc5243b454fc42bfca",
+    "cacheID": "155d4e833edeb58f9d55c01cfb341893",
+    "id": "1adf84f152c0e736ee06fcec8ebf05bd8773f1bb69abad4e1ed04e32d61cd0eb",
     "metadata": {},
     "name": "integrityBadgeQuery",
     "operationKind": "query",
-    "text": "query integrityBadgeQuery {\n  auditIntegrity {\n    valid\n    headSeq\n    headHash\n    verifiedAt\n    firstInvalidSeq\n    message\n  }\n}\n"
+    "text": "query integrityBadgeQuery {\n  auditIntegrity {\n    valid\n    headSeq\n    headHash\n    verifiedAt\n    firstInvalidSeq\n    message\n    ranges {\n      kind\n      firstSeq\n      lastSeq\n      rowCount\n    }\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "cebe356880caf240d198cf6c7432a30b";
+(node as any).hash = "4596c57d0081a11e77d687e13212c49c";
 
 export default node;

@@ -108,6 +108,20 @@ export function AuditFilters({ view, onChange }: { view: AuditView; onChange: (n
             <NativeSelect.Indicator />
           </NativeSelect.Root>
         </Field.Root>
+        <Checkbox.Root
+          size="sm"
+          alignSelf="center"
+          mt="5"
+          checked={view.archived}
+          onCheckedChange={(event) => {
+            const archived = event.checked === true;
+            change({ archived, sort: archived && !SORTS[view.sort].withArchived ? 'newest' : view.sort });
+          }}
+        >
+          <Checkbox.HiddenInput />
+          <Checkbox.Control />
+          <Checkbox.Label>Include archived months</Checkbox.Label>
+        </Checkbox.Root>
         {view.range.kind === 'custom' ? (
           <>
             <Field.Root width="auto">
@@ -171,9 +185,10 @@ export function AuditFilters({ view, onChange }: { view: AuditView; onChange: (n
               value={view.sort}
               onChange={(event) => change({ sort: event.currentTarget.value as AuditSort })}
             >
-              {Object.entries(SORTS).map(([value, { label }]) => (
-                <option key={value} value={value}>
+              {Object.entries(SORTS).map(([value, { label, withArchived }]) => (
+                <option key={value} value={value} disabled={view.archived && !withArchived}>
                   {label}
+                  {view.archived && !withArchived ? ' (not with archived months)' : ''}
                 </option>
               ))}
             </NativeSelect.Field>

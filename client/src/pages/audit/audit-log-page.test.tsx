@@ -48,6 +48,11 @@ function resolveAll(environment: ReturnType<typeof renderWithRelay>['environment
             verifiedAt: '2026-12-06T10:00:00.000Z',
             firstInvalidSeq: null,
             message: null,
+            ranges: [
+              { kind: 'ARCHIVED', firstSeq: '1', lastSeq: '1', rowCount: 1 },
+              { kind: 'ARCHIVED', firstSeq: '2', lastSeq: '2', rowCount: 1 },
+              { kind: 'ACTIVE', firstSeq: '3', lastSeq: '3', rowCount: 1 },
+            ],
           }),
           Operator: () => ({ id: 'T3BlcmF0b3I6MQ==', username: 'compliance', displayName: 'Compliance' }),
         }),
@@ -94,6 +99,25 @@ describe('audit log page', () => {
     expect(await screen.findByText('No audit entries match', {}, { timeout: 5000 })).toBeTruthy();
     // The filter came from the URL.
     expect((screen.getByRole('checkbox', { name: 'login_attempt' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('searches archived months when asked, in sequence order only, and says where the history lives', async () => {
+    const { environment } = renderWithRelay(<AuditLogPage />, { path: '/audit?archived=1&sort=type-az' });
+    const query = operationNamed(environment, 'auditLogPageQuery');
+    // A type order cannot read archives: the view falls back to newest first.
+    expect(query.request.variables).toMatchObject({ filter: { includeArchived: true }, orderBy: 'SEQ_DESC' });
+    resolveAll(environment, []);
+    const archived = await screen.findByRole(
+      'checkbox',
+      { name: 'Include archived months' },
+      { timeout: 5000 },
+    );
+    expect((archived as HTMLInputElement).checked).toBe(true);
+    const typeOrder = screen.getByRole('option', { name: /Event type A–Z/ }) as HTMLOptionElement;
+    expect(typeOrder.disabled).toBe(true);
+    expect((await screen.findByTestId('integrity-lifecycle')).textContent).toBe(
+      'archived 2 months #1–#2 · active #3–#3',
+    );
   });
 
   it('shows the error with a retry that asks again', async () => {

@@ -3,7 +3,7 @@ import { AUDIT_EVENT_TYPE_NAMES, type AuditEventType } from '@spendsense/server/
 /**
  * What the audit log shows, as it lives in the URL, so a view can be shared and reloaded:
  * `?types=login_attempt,operator_action&range=30d&customer=usr_000042&operator=<id>&recommendation=<uuid>
- * &sort=oldest&after=<cursor>&entry=<id>`. Unknown or malformed values are dropped, never guessed at.
+ * &sort=oldest&archived=1&after=<cursor>&entry=<id>`. Unknown or malformed values are dropped, never guessed at.
  */
 export interface AuditView {
   eventTypes: AuditEventType[];
@@ -15,6 +15,8 @@ export interface AuditView {
   /** A recommendation id as recorded (a UUID). */
   recommendationId: string | null;
   sort: AuditSort;
+  /** Also search the monthly Parquet archives (entries past the active window; RETENTION.md). */
+  archived: boolean;
   /** The page starts after this cursor (reading forward) or ends before it (reading backward). */
   after: string | null;
   before: string | null;
@@ -28,11 +30,12 @@ export type DateRange =
   /** Whole UTC days, inclusive, `YYYY-MM-DD`; either end may be open. */
   | { kind: 'custom'; from: string | null; to: string | null };
 
+/** `withArchived`: archived months are read in sequence order only (the server refuses the type orders). */
 export const SORTS = {
-  newest: { label: 'Newest first', orderBy: 'SEQ_DESC' },
-  oldest: { label: 'Oldest first', orderBy: 'SEQ_ASC' },
-  'type-az': { label: 'Event type A–Z', orderBy: 'EVENT_TYPE_ASC' },
-  'type-za': { label: 'Event type Z–A', orderBy: 'EVENT_TYPE_DESC' },
+  newest: { label: 'Newest first', orderBy: 'SEQ_DESC', withArchived: true },
+  oldest: { label: 'Oldest first', orderBy: 'SEQ_ASC', withArchived: true },
+  'type-az': { label: 'Event type A–Z', orderBy: 'EVENT_TYPE_ASC', withArchived: false },
+  'type-za': { label: 'Event type Z–A', orderBy: 'EVENT_TYPE_DESC', withArchived: false },
 } as const;
 export type AuditSort = keyof typeof SORTS;
 
@@ -48,6 +51,7 @@ export const DEFAULT_VIEW: AuditView = {
   operatorId: null,
   recommendationId: null,
   sort: 'newest',
+  archived: false,
   after: null,
   before: null,
   entry: null,
@@ -71,6 +75,8 @@ export function parseAuditView(params: URLSearchParams): AuditView {
     range = { kind: 'custom', from: isDay(from) ? from : null, to: isDay(to) ? to : null };
   }
   const sortText = params.get('sort') ?? 'newest';
+  const archived = params.get('archived') === '1';
+  const sort = Object.hasOwn(SORTS, sortText) ? (sortText as AuditSort) : 'newest';
   const recommendation = params.get('recommendation');
   return {
     eventTypes: [...new Set(types)],
@@ -78,7 +84,8 @@ export function parseAuditView(params: URLSearchParams): AuditView {
     customerId: params.get('customer')?.trim() || null,
     operatorId: params.get('operator') || null,
     recommendationId: recommendation && UUID.test(recommendation) ? recommendation.toLowerCase() : null,
-    sort: Object.hasOwn(SORTS, sortText) ? (sortText as AuditSort) : 'newest',
+    sort: archived && !SORTS[sort].withArchived ? 'newest' : sort,
+    archived,
     after: params.get('after') || null,
     before: params.get('after') ? null : params.get('before') || null,
     entry: params.get('entry') || null,
@@ -98,6 +105,7 @@ export function serializeAuditView(view: AuditView): URLSearchParams {
   if (view.operatorId) params.set('operator', view.operatorId);
   if (view.recommendationId) params.set('recommendation', view.recommendationId);
   if (view.sort !== 'newest') params.set('sort', view.sort);
+  if (view.archived) params.set('archived', '1');
   if (view.after) params.set('after', view.after);
   else if (view.before) params.set('before', view.before);
   if (view.entry) params.set('entry', view.entry);
@@ -125,6 +133,7 @@ export interface AuditLogFilterVariables {
   recommendationId?: string;
   from?: string;
   to?: string;
+  includeArchived?: boolean;
 }
 
 /**
@@ -146,6 +155,7 @@ export function auditLogFilter(view: AuditView, now: Date): AuditLogFilterVariab
     if (view.range.from) filter.from = `${view.range.from}T00:00:00.000Z`;
     if (view.range.to) filter.to = `${view.range.to}T23:59:59.999Z`;
   }
+  if (view.archived) filter.includeArchived = true;
   return filter;
 }
 
@@ -158,5 +168,6 @@ export function exportQuery(format: string, filter: AuditLogFilterVariables): UR
   if (filter.recommendationId) params.set('recommendationId', filter.recommendationId);
   if (filter.from) params.set('from', filter.from);
   if (filter.to) params.set('to', filter.to);
+  if (filter.includeArchived) params.set('includeArchived', 'true');
   return params;
 }

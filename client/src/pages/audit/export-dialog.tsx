@@ -60,6 +60,8 @@ export function ExportDialog({ filter }: { filter: AuditLogFilterVariables }) {
       : {
           ...(from ? { from: `${from}T00:00:00.000Z` } : {}),
           ...(to ? { to: `${to}T23:59:59.999Z` } : {}),
+          // A date range is the whole question: every entry in it, archived months included.
+          includeArchived: true,
         };
   const badRange = scope === 'range' && from !== '' && to !== '' && from > to;
 

@@ -40,6 +40,12 @@ function Verdict({ fetchKey, onAgain }: { fetchKey: number; onAgain: () => void 
           verifiedAt
           firstInvalidSeq
           message
+          ranges {
+            kind
+            firstSeq
+            lastSeq
+            rowCount
+          }
         }
       }
     `,
@@ -62,12 +68,35 @@ function Verdict({ fetchKey, onAgain }: { fetchKey: number; onAgain: () => void 
       <Text fontSize="xs" color="gray.700">
         by the server, {utcTime(report.verifiedAt)}
       </Text>
+      <Lifecycle ranges={report.ranges} />
       {report.valid ? null : (
         <Text fontSize="xs" color="red.800" mt="1">
           {report.message}
         </Text>
       )}
     </Box>
+  );
+}
+
+type Range = { kind: string; firstSeq: string; lastSeq: string; rowCount: number };
+
+/** Where the verified history lives: purged (receipts only), archived (Parquet months), active (the table). */
+function Lifecycle({ ranges }: { ranges: ReadonlyArray<Range> }) {
+  const parts = (['PURGED', 'ARCHIVED', 'ACTIVE'] as const)
+    .map((kind) => {
+      const of = ranges.filter((range) => range.kind === kind);
+      if (of.length === 0) return null;
+      const span = `#${of[0]!.firstSeq}–#${of[of.length - 1]!.lastSeq}`;
+      if (kind === 'ACTIVE') return `active ${span}`;
+      const months = `${of.length} month${of.length === 1 ? '' : 's'}`;
+      return `${kind === 'ARCHIVED' ? 'archived' : 'purged'} ${months} ${span}`;
+    })
+    .filter((part) => part !== null);
+  if (parts.length < 2) return null;
+  return (
+    <Text fontSize="xs" color="gray.700" data-testid="integrity-lifecycle">
+      {parts.join(' · ')}
+    </Text>
   );
 }
 
