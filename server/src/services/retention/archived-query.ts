@@ -104,13 +104,20 @@ export async function anyArchivedEntry(
   return (await readArchivedPage(ctx, filter, bounds, { descending: false, limit: 1 })).length > 0;
 }
 
-/** How many archived entries match `filter`. */
+/**
+ * How many archived entries match `filter`. A month that the filter takes whole (no criterion but a time
+ * window that covers it) is counted from its manifest; only the others are counted in their files.
+ */
 export async function countArchived(ctx: ServiceContext, filter: AuditFilter): Promise<number> {
   const archives = await archivesWithin(ctx, filter, {});
-  return countArchivedEntries(
-    archives.map((a) => archivePath(ctx, a)),
-    archiveCondition(filter, {}),
-  );
+  const onlyTime = !filter.eventTypes && !filter.userId && !filter.operatorId && !filter.recommendationId;
+  const whole = (a: AuditArchive) =>
+    onlyTime &&
+    (filter.from == null || a.firstOccurredAt >= filter.from) &&
+    (filter.to == null || a.lastOccurredAt <= filter.to);
+  const counted = archives.filter(whole).reduce((sum, a) => sum + a.rowCount, 0);
+  const rest = archives.filter((a) => !whole(a)).map((a) => archivePath(ctx, a));
+  return counted + (await countArchivedEntries(rest, archiveCondition(filter, {})));
 }
 
 /** Archived entries matching `filter` within `bounds`, oldest first, exactly as hashed (for exports). */
