@@ -205,6 +205,11 @@ function sampleEvent(eventType: AuditEventType, tools: SampleTools): AuditEvent 
           failure_reason: pass ? null : 'invalid_password',
         },
       };
+    case 'logout':
+      return {
+        eventType,
+        eventData: { username: 'admin', session_started_at: '2026-11-22T07:02:49.123Z' },
+      };
     case 'unauthorized_access':
       return {
         eventType,

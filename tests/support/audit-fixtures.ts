@@ -266,6 +266,8 @@ function fixtureData(
         username: `fixture-user-${index % 5}`,
         failure_reason: pass ? null : 'invalid_password',
       };
+    case 'logout':
+      return { username: `fixture-user-${index % 5}`, session_started_at: '2026-01-01T00:00:00.000Z' };
     case 'unauthorized_access':
       return {
         field_path: 'Query.auditLog',

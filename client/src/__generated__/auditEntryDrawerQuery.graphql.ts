@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<c282f619d062f3c8d6c2cc271ac2282e>>
+ * @generated SignedSource<<577b5ca9900216b6c4613605f2a6f7ef>>
  * @relayHash 7b9ee2544b48cc885abac27ab78abc6a
  * @lightSyntaxTransform
  */
@@ -11,7 +11,7 @@
 // @relayRequestID a159407085a629c30cb1cf1e16d11520925051777ffe368c56b9a527a04b4c1b
 
 import { ConcreteRequest } from 'relay-runtime';
-export type AuditEventType = "AUDIT_ARCHIVED" | "AUDIT_CHECKPOINT" | "AUDIT_EXPORTED" | "AUDIT_PURGED" | "CONSENT_CHANGED" | "ELIGIBILITY_CHECKED" | "LOGIN_ATTEMPT" | "OPERATOR_ACTION" | "PERSONA_ASSIGNED" | "PERSONA_OVERRIDDEN" | "RECOMMENDATION_GENERATED" | "TONE_VALIDATED" | "UNAUTHORIZED_ACCESS" | "%future added value";
+export type AuditEventType = "AUDIT_ARCHIVED" | "AUDIT_CHECKPOINT" | "AUDIT_EXPORTED" | "AUDIT_PURGED" | "CONSENT_CHANGED" | "ELIGIBILITY_CHECKED" | "LOGIN_ATTEMPT" | "LOGOUT" | "OPERATOR_ACTION" | "PERSONA_ASSIGNED" | "PERSONA_OVERRIDDEN" | "RECOMMENDATION_GENERATED" | "TONE_VALIDATED" | "UNAUTHORIZED_ACCESS" | "%future added value";
 export type OperatorRole = "ADMIN" | "COMPLIANCE" | "REVIEWER" | "VIEWER" | "%future added value";
 export type TimeWindow = "D180" | "D30" | "%future added value";
 export type auditEntryDrawerQuery$variables = {

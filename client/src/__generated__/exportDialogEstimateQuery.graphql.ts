@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<f6e775b38fc2209d6238fe7ebfcb20ac>>
+ * @generated SignedSource<<6b875b3e1c337eaa65e6936e3d1f5f8d>>
  * @relayHash 4f4279cbd2a004f0e09ca56fb4f0d185
  * @lightSyntaxTransform
  */
@@ -11,7 +11,7 @@
 // @relayRequestID 64572b86780218dfcbadbf10e3cc3516aad6dfb8568fd36e4dd061274d65abbc
 
 import { ConcreteRequest } from 'relay-runtime';
-export type AuditEventType = "AUDIT_ARCHIVED" | "AUDIT_CHECKPOINT" | "AUDIT_EXPORTED" | "AUDIT_PURGED" | "CONSENT_CHANGED" | "ELIGIBILITY_CHECKED" | "LOGIN_ATTEMPT" | "OPERATOR_ACTION" | "PERSONA_ASSIGNED" | "PERSONA_OVERRIDDEN" | "RECOMMENDATION_GENERATED" | "TONE_VALIDATED" | "UNAUTHORIZED_ACCESS" | "%future added value";
+export type AuditEventType = "AUDIT_ARCHIVED" | "AUDIT_CHECKPOINT" | "AUDIT_EXPORTED" | "AUDIT_PURGED" | "CONSENT_CHANGED" | "ELIGIBILITY_CHECKED" | "LOGIN_ATTEMPT" | "LOGOUT" | "OPERATOR_ACTION" | "PERSONA_ASSIGNED" | "PERSONA_OVERRIDDEN" | "RECOMMENDATION_GENERATED" | "TONE_VALIDATED" | "UNAUTHORIZED_ACCESS" | "%future added value";
 export type AuditLogFilter = {
   eventTypes?: ReadonlyArray<AuditEventType> | null | undefined;
   from?: any | null | undefined;

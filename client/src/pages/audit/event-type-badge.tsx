@@ -4,7 +4,7 @@ import type { AuditEventType } from '@spendsense/server/domain/audit/event-types
 /**
  * One colour per event type, so a column of them reads at a glance. The subtle variant puts the palette's
  * darkest text on its lightest background, which keeps every pair above WCAG AA contrast; the archival and
- * checkpoint types reuse a palette in the outline variant.
+ * checkpoint types and logout reuse a palette in the outline variant.
  */
 const STYLE: Record<AuditEventType, { palette: string; variant: 'subtle' | 'outline' }> = {
   recommendation_generated: { palette: 'teal', variant: 'subtle' },
@@ -15,6 +15,7 @@ const STYLE: Record<AuditEventType, { palette: string; variant: 'subtle' | 'outl
   persona_assigned: { palette: 'green', variant: 'subtle' },
   persona_overridden: { palette: 'orange', variant: 'subtle' },
   login_attempt: { palette: 'gray', variant: 'subtle' },
+  logout: { palette: 'purple', variant: 'outline' },
   unauthorized_access: { palette: 'red', variant: 'subtle' },
   audit_exported: { palette: 'yellow', variant: 'subtle' },
   audit_archived: { palette: 'gray', variant: 'outline' },

@@ -68,6 +68,7 @@ const validData: { [K in AuditEventType]: AuditEventDataMap[K] } = {
     assignment_id: 'pa_2',
   },
   login_attempt: { status: 'failure', username: 'admin', failure_reason: 'invalid_password' },
+  logout: { username: 'admin', session_started_at: '2026-11-22T07:02:49.123Z' },
   unauthorized_access: { field_path: 'Query.auditLog', required_scopes: ['compliance'], operator_role: null },
   audit_exported: { format: 'csv', filters: {}, row_count: 0, first_seq: null, last_seq: null },
   audit_archived: {
@@ -96,7 +97,7 @@ const validData: { [K in AuditEventType]: AuditEventDataMap[K] } = {
 };
 
 describe('AUDIT_EVENT_TYPES', () => {
-  it('lists the nine product event types and the four the trail needs about itself', () => {
+  it('lists the ten product event types and the four the trail needs about itself', () => {
     expect(AUDIT_EVENT_TYPE_NAMES).toEqual([
       'recommendation_generated',
       'consent_changed',
@@ -111,6 +112,7 @@ describe('AUDIT_EVENT_TYPES', () => {
       'audit_archived',
       'audit_purged',
       'audit_checkpoint',
+      'logout',
     ]);
   });
 
@@ -142,6 +144,7 @@ describe('validateEventData', () => {
     ['persona_assigned', 8],
     ['persona_overridden', 5],
     ['login_attempt', 3],
+    ['logout', 2],
     ['unauthorized_access', 3],
     ['audit_exported', 5],
     ['audit_archived', 6],
@@ -168,23 +171,23 @@ describe('validateEventData', () => {
       validateEventData('eligibility_checked', { ...withoutPass, failure_reasons: 'age' }).problems,
     ).toEqual([
       'event_data.pass is required for eligibility_checked',
-      'event_data.failure_reasons must be an array of strings',
+      'event_data.failure_reasons: Invalid input: expected array, received string',
     ]);
   });
 
   it('holds enumerations to their values', () => {
     expect(
       validateEventData('operator_action', { ...validData.operator_action, action: 'rejected' }).problems,
-    ).toEqual(['event_data.action must be one of "approved", "overridden", "flagged"']);
+    ).toEqual(['event_data.action: Invalid option: expected one of "approved"|"overridden"|"flagged"']);
     expect(
       validateEventData('persona_assigned', { ...validData.persona_assigned, window: '30d' }).problems,
-    ).toEqual(['event_data.window must be one of "D30", "D180"']);
+    ).toEqual(['event_data.window: Invalid option: expected one of "D30"|"D180"']);
   });
 
   it('allows null only where the shape says so', () => {
     expect(
       validateEventData('consent_changed', { ...validData.consent_changed, new_status: null }).problems,
-    ).toEqual(['event_data.new_status must be one of "opted_in", "opted_out"']);
+    ).toEqual(['event_data.new_status: Invalid option: expected one of "opted_in"|"opted_out"']);
     expect(
       validateEventData('consent_changed', { ...validData.consent_changed, old_status: null }).valid,
     ).toBe(true);
@@ -210,19 +213,19 @@ describe('validateEventData', () => {
       guardrail_results: [{ stage: 'spelling', pass: true, reason: null }],
     };
     expect(validateEventData('recommendation_generated', badStage).problems).toEqual([
-      'event_data.guardrail_results must be an array of { stage, pass, reason }',
+      'event_data.guardrail_results[0].stage: Invalid option: expected one of "consent"|"eligibility"|"tone"|"disclaimer"',
     ]);
     expect(
       validateEventData('audit_archived', { ...validData.audit_archived, head_hash: HASH.toUpperCase() })
         .problems,
-    ).toEqual(['event_data.head_hash must be 64 lowercase hex characters']);
+    ).toEqual(['event_data.head_hash: Expected 64 lowercase hex characters']);
   });
 
   it('allows extra keys but checks optional ones when present', () => {
     expect(validateEventData('login_attempt', { ...validData.login_attempt, attempt: 3 }).valid).toBe(true);
     expect(
       validateEventData('tone_validated', { ...validData.tone_validated, recommendation_id: 5 }).problems,
-    ).toEqual(['event_data.recommendation_id must be a non-empty string when present']);
+    ).toEqual(['event_data.recommendation_id: Invalid input: expected string, received number']);
   });
 
   it('refuses unknown event types and data that is not an object', () => {
@@ -280,7 +283,7 @@ describe('auditEntryProblems', () => {
 
   it('finds nothing wrong in any entry of a generated chain, which covers every event type', () => {
     const entries = buildChain(400, 3);
-    expect(new Set(entries.map((entry) => entry.eventType)).size).toBe(13);
+    expect(new Set(entries.map((entry) => entry.eventType)).size).toBe(AUDIT_EVENT_TYPE_NAMES.length);
     expect(
       entries.flatMap((entry) => auditEntryProblems(entry).map((problem) => `${entry.seq}: ${problem}`)),
     ).toEqual([]);
