@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import type { Database } from '@spendsense/server/db/client';
 import { canonicalAuditContent, chainLinkText } from '@spendsense/server/domain/audit/canonical-entry';
 import {
+  AUDIT_EVENT_TYPE_NAMES,
   type AuditEventType,
   type AuditFilter,
   type JsonObject,
   matchesAuditFilter,
 } from '@spendsense/server/domain/audit/index';
 import type { OperatorRole } from '@spendsense/server/domain/operators/index';
+import { AuditEventType as PrismaAuditEventType } from '@spendsense/server/generated/prisma/enums';
 import { assignPersona } from '@spendsense/server/services/assign-persona';
 import { setConsent } from '@spendsense/server/services/consent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -466,6 +468,14 @@ describe('auditLog bad input', () => {
   });
 });
 
+/** A customer who has opted in, so the persona engine may run for them. */
+async function createConsentingCustomer(id: string): Promise<void> {
+  await db.prisma.user.create({
+    data: { id, name: `Customer ${id}`, email: `${id}@example.com`, dateOfBirth: new Date('1988-02-03') },
+  });
+  await setConsent(app.services, { userId: id, status: 'OPTED_IN', channel: 'web' });
+}
+
 describe('AuditEntry', () => {
   const ENTRY_FIELDS = /* GraphQL */ `
     id sequence logId eventType occurredAt customerId ipAddress userAgent eventData contentHash prevHash hash
@@ -565,14 +575,23 @@ describe('AuditEntry', () => {
     expect(malformed.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 
+  it('stores exactly the declared event types: the Prisma enum and the database enum list them all', async () => {
+    const rows = await db.prisma.$queryRaw<Array<{ value: string }>>`
+      SELECT unnest(enum_range(NULL::"AuditEventType"))::text AS value`;
+    const declared = [...AUDIT_EVENT_TYPE_NAMES].sort();
+    expect(rows.map((row) => row.value).sort()).toEqual(declared);
+    expect(Object.values(PrismaAuditEventType).sort()).toEqual(declared);
+  });
+
   it('resolves details to the type of each event with its fields', async () => {
     const result = await query<{
       auditLog: { edges: Array<{ node: { eventType: string; details: Record<string, unknown> } }> };
     }>(`{
-      auditLog(first: 200, filter: { eventTypes: [LOGIN_ATTEMPT, CONSENT_CHANGED, UNAUTHORIZED_ACCESS, AUDIT_EXPORTED, TONE_VALIDATED, ELIGIBILITY_CHECKED, OPERATOR_ACTION, RECOMMENDATION_GENERATED, PERSONA_OVERRIDDEN] }) {
+      auditLog(first: 200, filter: { eventTypes: [LOGIN_ATTEMPT, LOGOUT, CONSENT_CHANGED, UNAUTHORIZED_ACCESS, AUDIT_EXPORTED, TONE_VALIDATED, ELIGIBILITY_CHECKED, OPERATOR_ACTION, RECOMMENDATION_GENERATED, PERSONA_OVERRIDDEN] }) {
         edges { node { eventType eventData details {
           __typename
           ... on LoginAttemptDetails { status username failureReason }
+          ... on LogoutDetails { username sessionStartedAt }
           ... on ConsentChangedDetails { oldStatus newStatus consentVersion changedVia }
           ... on UnauthorizedAccessDetails { fieldPath requiredScopes operatorRole }
           ... on AuditExportedDetails { format rowCount firstSeq lastSeq }
@@ -587,6 +606,7 @@ describe('AuditEntry', () => {
     expect(result.errors).toBeUndefined();
     const typename: Record<string, string> = {
       LOGIN_ATTEMPT: 'LoginAttemptDetails',
+      LOGOUT: 'LogoutDetails',
       CONSENT_CHANGED: 'ConsentChangedDetails',
       UNAUTHORIZED_ACCESS: 'UnauthorizedAccessDetails',
       AUDIT_EXPORTED: 'AuditExportedDetails',
@@ -606,6 +626,12 @@ describe('AuditEntry', () => {
           status: data['status'],
           username: data['username'],
           failureReason: data['failure_reason'],
+        });
+      }
+      if (node.eventType === 'LOGOUT') {
+        expect(node.details).toMatchObject({
+          username: data['username'],
+          sessionStartedAt: data['session_started_at'],
         });
       }
       if (node.eventType === 'AUDIT_EXPORTED') {
@@ -634,14 +660,7 @@ describe('AuditEntry', () => {
   });
 
   it('links a persona_assigned entry to the real PersonaAssignment with its evidence', async () => {
-    await db.prisma.user.create({
-      data: {
-        id: 'usr_assigned',
-        name: 'Assigned Customer',
-        email: 'assigned@example.com',
-        dateOfBirth: new Date('1988-02-03'),
-      },
-    });
+    await createConsentingCustomer('usr_assigned');
     await db.prisma.account.create({
       data: {
         id: 'acc_assigned_card',
@@ -655,7 +674,6 @@ describe('AuditEntry', () => {
         creditLimit: 1000,
       },
     });
-    await setConsent(app.services, { userId: 'usr_assigned', status: 'OPTED_IN', channel: 'web' });
     const assignment = await assignPersona(app.services, {
       userId: 'usr_assigned',
       window: 'D30',
@@ -664,13 +682,15 @@ describe('AuditEntry', () => {
     const result = await query<{
       auditLog: {
         totalCount: number;
-        edges: Array<{ node: { user: { customerId: string }; details: Record<string, unknown> } }>;
+        edges: Array<{
+          node: { user: { customerId: string }; operator: null; details: Record<string, unknown> };
+        }>;
       };
     }>(
       `query($user: ID!) {
         auditLog(filter: { userId: $user, eventTypes: [PERSONA_ASSIGNED] }) {
           totalCount
-          edges { node { user { customerId } details {
+          edges { node { user { customerId } operator { username } details {
             __typename
             ... on PersonaAssignedDetails {
               window personaId persona { personaId } qualifyingPersonas evidenceSummary reason confidence registryVersion
@@ -685,6 +705,8 @@ describe('AuditEntry', () => {
     expect(result.data!.auditLog.totalCount).toBe(1);
     const node = result.data!.auditLog.edges[0]!.node;
     expect(node.user).toEqual({ customerId: 'usr_assigned' });
+    // The engine ran on its own: no operator asked for this decision.
+    expect(node.operator).toBeNull();
     expect(node.details).toMatchObject({
       __typename: 'PersonaAssignedDetails',
       window: 'D30',
@@ -704,6 +726,75 @@ describe('AuditEntry', () => {
     });
     expect(assignment.personaId).toBe('high_utilization');
     expect(Object.keys(node.details['evidenceSummary'] as object)).toContain('high_utilization');
+  });
+
+  it('records the operator who asked for a persona through assignPersona, and where from', async () => {
+    await createConsentingCustomer('usr_requested');
+    const assigned = await app.graphql<{ assignPersona: { id: string } }>(
+      'mutation($input: AssignPersonaInput!) { assignPersona(input: $input) { id } }',
+      { input: { userId: globalId('User', 'usr_requested'), window: 'D180', referenceDate: '2026-11-01' } },
+      { token: tokens.REVIEWER, headers: { 'user-agent': 'assign-test/1.0' } },
+    );
+    expect(assigned.errors).toBeUndefined();
+    const result = await query<{
+      auditLog: { edges: Array<{ node: Record<string, unknown> }> };
+    }>(
+      `query($user: ID!) {
+        auditLog(filter: { userId: $user, eventTypes: [PERSONA_ASSIGNED] }) {
+          edges { node {
+            operator { username role }
+            userAgent
+            details { ... on PersonaAssignedDetails { window assignment { id } } }
+          } }
+        }
+      }`,
+      { user: globalId('User', 'usr_requested') },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.auditLog.edges.map((edge) => edge.node)).toEqual([
+      {
+        operator: { username: 'reviewer', role: 'REVIEWER' },
+        userAgent: 'assign-test/1.0',
+        details: { window: 'D180', assignment: { id: assigned.data!.assignPersona.id } },
+      },
+    ]);
+  });
+
+  it('records a logout with the operator and the session it ended, once', async () => {
+    const token = await app.tokenFor('VIEWER', 'leaving');
+    const operator = await db.prisma.operator.findUniqueOrThrow({ where: { username: 'leaving' } });
+    const session = await db.prisma.operatorSession.findFirstOrThrow({ where: { operatorId: operator.id } });
+    const logout = await app.graphql<{ logout: boolean }>('mutation { logout }', {}, { token });
+    expect(logout.data?.logout).toBe(true);
+    const again = await app.graphql('mutation { logout }', {}, { token });
+    expect(again.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+
+    const result = await query<{
+      auditLog: { edges: Array<{ node: Record<string, unknown> }> };
+    }>(
+      `query($operator: ID!) {
+        auditLog(filter: { operatorId: $operator, eventTypes: [LOGOUT] }) {
+          edges { node {
+            eventType
+            operator { username }
+            details { __typename ... on LogoutDetails { username sessionStartedAt } }
+          } }
+        }
+      }`,
+      { operator: globalId('Operator', operator.id) },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.auditLog.edges.map((edge) => edge.node)).toEqual([
+      {
+        eventType: 'LOGOUT',
+        operator: { username: 'leaving' },
+        details: {
+          __typename: 'LogoutDetails',
+          username: 'leaving',
+          sessionStartedAt: session.createdAt.toISOString(),
+        },
+      },
+    ]);
   });
 
   it('resolves archive details', async () => {

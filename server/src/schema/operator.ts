@@ -107,7 +107,7 @@ builder.mutationField('logout', (t) =>
     description: 'Ends the current session. True when a session was revoked.',
     authScopes: { authenticated: true },
     resolve: async (_root, _args, ctx) => {
-      const revoked = ctx.sessionToken ? await logout(ctx.services, ctx.sessionToken) : false;
+      const revoked = ctx.sessionToken ? await logout(ctx.services, ctx.sessionToken, ctx.origin) : false;
       await ctx.request.cookieStore?.delete(SESSION_COOKIE);
       return revoked;
     },

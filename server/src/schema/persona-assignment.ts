@@ -4,6 +4,7 @@ import type { SignalKey, SignalSnapshot } from '../domain/signals/types.js';
 import { badInput } from '../errors.js';
 import { assignPersona } from '../services/assign-persona.js';
 import { builder } from './builder.js';
+import { signedInOperator } from './context.js';
 import {
   type CriterionResultNode,
   criterionResultNodes,
@@ -222,11 +223,16 @@ builder.mutationField('assignPersona', (t) =>
       const referenceDate = input.referenceDate ? input.referenceDate.toISOString().slice(0, 10) : today;
       if (referenceDate > today)
         throw badInput('referenceDate cannot be in the future', { field: 'referenceDate' });
-      const assignment = await assignPersona(ctx.services, {
-        userId: input.userId.id,
-        window: input.window,
-        referenceDate,
-      });
+      const assignment = await assignPersona(
+        ctx.services,
+        {
+          userId: input.userId.id,
+          window: input.window,
+          referenceDate,
+          operatorId: signedInOperator(ctx).id,
+        },
+        ctx.origin,
+      );
       return ctx.services.db.prisma.personaAssignment.findUniqueOrThrow({
         ...query,
         where: { id: assignment.id },

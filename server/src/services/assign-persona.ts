@@ -4,7 +4,7 @@ import type { SignalWindow } from '../domain/signals/types.js';
 import { DomainError, notFound } from '../errors.js';
 import type { ConsentStatus, PersonaAssignment, Prisma } from '../generated/prisma/client.js';
 import { type AuditWriter, runAudited } from './audit/record-audit.js';
-import type { ServiceContext } from './context.js';
+import type { RequestOrigin, ServiceContext } from './context.js';
 import type { Db } from './db-types.js';
 import { loadCustomer } from './ledger.js';
 
@@ -13,6 +13,8 @@ export interface AssignPersonaInput {
   window: SignalWindow;
   /** The last day of the window (YYYY-MM-DD). */
   referenceDate: string;
+  /** The operator who asked for the decision; absent when the engine runs on its own (batch runs, demo). */
+  operatorId?: string | null;
 }
 
 export interface AssignmentTiming {
@@ -28,17 +30,24 @@ export interface AssignmentTiming {
  */
 export async function assignPersonas(
   ctx: ServiceContext,
-  input: { userId: string; windows: readonly SignalWindow[]; referenceDate: string },
+  input: AssignPersonasInput,
   timing?: AssignmentTiming,
 ): Promise<PersonaAssignment[]> {
   return runAudited(ctx, (tx, audit) => assignWithin(tx, audit, ctx, input, timing));
 }
 
+type AssignPersonasInput = Omit<AssignPersonaInput, 'window'> & {
+  windows: readonly SignalWindow[];
+  /** Where the operator's request came from, recorded with the audit entry. */
+  origin?: RequestOrigin | null;
+};
+
 export async function assignPersona(
   ctx: ServiceContext,
   input: AssignPersonaInput,
+  origin: RequestOrigin | null = null,
 ): Promise<PersonaAssignment> {
-  const [assignment] = await assignPersonas(ctx, { ...input, windows: [input.window] });
+  const [assignment] = await assignPersonas(ctx, { ...input, windows: [input.window], origin });
   return assignment!;
 }
 
@@ -46,7 +55,7 @@ async function assignWithin(
   tx: Db,
   audit: AuditWriter,
   ctx: ServiceContext,
-  input: { userId: string; windows: readonly SignalWindow[]; referenceDate: string },
+  input: AssignPersonasInput,
   timing?: AssignmentTiming,
 ): Promise<PersonaAssignment[]> {
   let started = performance.now();
@@ -86,6 +95,8 @@ async function assignWithin(
     await audit.record({
       eventType: 'persona_assigned',
       userId: input.userId,
+      operatorId: input.operatorId ?? null,
+      origin: input.origin ?? null,
       occurredAt: assignedAt,
       eventData: {
         window,

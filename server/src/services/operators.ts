@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { auditTimestamp } from '../domain/audit/index.js';
 import { checkPasswordPolicy, lockedUntil, type OperatorRole } from '../domain/operators/index.js';
 import { badInput, DomainError } from '../errors.js';
 import type { Operator } from '../generated/prisma/client.js';
@@ -166,11 +167,37 @@ export async function sessionOf(
   return { operator: session.operator, problem: null };
 }
 
-/** Revokes a session; revoking an unknown or already revoked token is not an error. */
-export async function logout(ctx: ServiceContext, token: string): Promise<boolean> {
-  const { count } = await ctx.db.prisma.operatorSession.updateMany({
-    where: { tokenHash: hashSessionToken(token), revokedAt: null },
-    data: { revokedAt: ctx.now() },
+/**
+ * Revokes a session and records the logout with the operator and where the request came from. Revoking an
+ * unknown or already revoked token is not an error and records nothing.
+ */
+export async function logout(
+  ctx: ServiceContext,
+  token: string,
+  origin: RequestOrigin | null = null,
+): Promise<boolean> {
+  return runAudited(ctx, async (tx, audit) => {
+    const now = ctx.now();
+    const session = await tx.operatorSession.findUnique({
+      where: { tokenHash: hashSessionToken(token) },
+      select: { id: true, createdAt: true, operator: { select: { id: true, username: true } } },
+    });
+    if (!session) return false;
+    const { count } = await tx.operatorSession.updateMany({
+      where: { id: session.id, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    if (count === 0) return false;
+    await audit.record({
+      eventType: 'logout',
+      operatorId: session.operator.id,
+      origin,
+      occurredAt: now,
+      eventData: {
+        username: session.operator.username,
+        session_started_at: auditTimestamp(session.createdAt),
+      },
+    });
+    return true;
   });
-  return count > 0;
 }
