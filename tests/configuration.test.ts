@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -114,4 +114,56 @@ describe('configuration', () => {
     expect(stderr).toContain('SECURE_COOKIES: must be one of');
     expect(stderr).toContain('PORT: must be a whole number');
   });
+
+  it('is the only reader of the environment in server code, the command-line tools included', () => {
+    const sources = execFileSync('git', ['ls-files', 'server/src/*.ts', 'server/src/**/*.ts'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter((file) => file !== '' && !file.endsWith('.test.ts'));
+    const readers = sources.filter((file) =>
+      /process\.env\b/.test(readFileSync(path.join(REPO_ROOT, file), 'utf8')),
+    );
+    // The schema builder's POTHOS_UNUSED_QUERY is a switch of the query-count tests, not a setting.
+    expect(readers.sort()).toEqual(['server/src/config.ts', 'server/src/schema/builder.ts']);
+  });
+
+  it('gives create-operator its password from SPENDSENSE_PASSWORD, without asking (a real process)', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'server/src/cli/index.ts',
+        'create-operator',
+        '--username',
+        'night-shift',
+        '--role',
+        'viewer',
+      ],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          ...process.env,
+          DATA_DIR: 'memory://',
+          DATABASE_URL: '',
+          SPENDSENSE_PASSWORD: 'Correct-Horse-Battery-42!',
+          SCRYPT_COST: '1024',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(output).toContain('Created VIEWER operator "night-shift".');
+    expect(output).not.toContain('Password for');
+    expect(code).toBe(0);
+  }, 120_000);
 });

@@ -10,9 +10,8 @@ import { DEFAULT_RETENTION, type RetentionPolicy } from './domain/audit/retentio
  * Every setting the server reads from its environment, declared once: the variable, how its text is read and
  * checked (zod), its default, and the line the README's configuration table shows for it
  * (`tests/configuration.test.ts` keeps the README table equal to {@link configurationTable}; `pnpm
- * generate:config-table` rewrites it). The server reads no other variable; outside it only the command-line
- * tools read their own inputs (`SPENDSENSE_PASSWORD`, `verify-checkpoints`' default file) and the schema
- * builder a test switch (`POTHOS_UNUSED_QUERY`).
+ * generate:config-table` rewrites it), the command-line tools' included. Nothing else reads the environment
+ * but the schema builder's test switch (`POTHOS_UNUSED_QUERY`).
  */
 
 /** An empty variable counts as unset, as shells and compose files often write `NAME=`. */
@@ -259,6 +258,10 @@ export const CONFIG_VARIABLES = {
     defaultText: '`127.0.0.1,::1`',
     meaning: 'client addresses (comma-separated) that may read `/metrics` without the token',
   } satisfies VariableSpec<string[]>,
+  SPENDSENSE_PASSWORD: text(
+    undefined,
+    'password `pnpm cli create-operator` gives the new operator (asked for when unset; keep it out of shell history)',
+  ),
   SHUTDOWN_GRACE_SECONDS: wholeNumber(
     30,
     'on SIGTERM, how long running requests and exports may take to finish before the process exits',
@@ -329,6 +332,8 @@ export interface ServerConfig {
   retention: RetentionPolicy;
   /** The demo's shorter active window, so its first start already archives its oldest months. */
   demoActiveMonths: number;
+  /** The password `pnpm cli create-operator` gives the new operator; asked for on the terminal when unset. */
+  newOperatorPassword: string | undefined;
 }
 
 /** Every problem with the environment, one line per variable, so an operator fixes them all in one go. */
@@ -409,6 +414,7 @@ function fromRaw(raw: RawConfig, env: Readonly<Record<string, string | undefined
       archiveDir: path.resolve(REPO_ROOT, raw.ARCHIVE_DIR ?? path.join('data', 'audit_archives')),
     },
     demoActiveMonths: raw.DEMO_ACTIVE_MONTHS,
+    newOperatorPassword: raw.SPENDSENSE_PASSWORD,
   };
 }
 

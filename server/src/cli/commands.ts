@@ -53,16 +53,19 @@ async function askHidden(question: string): Promise<string> {
   return password;
 }
 
-export async function createOperatorCommand(ctx: ServiceContext, options: Options): Promise<void> {
+export async function createOperatorCommand(
+  ctx: ServiceContext,
+  options: Options,
+  password: string | undefined,
+): Promise<void> {
   const username = required(options, 'username');
   const role = required(options, 'role').toUpperCase() as OperatorRole;
   if (!OPERATOR_ROLES.includes(role)) throw new Error(`--role must be one of ${OPERATOR_ROLES.join(', ')}`);
-  const password = process.env.SPENDSENSE_PASSWORD ?? (await askHidden(`Password for ${username}: `));
   const operator = await createOperator(ctx, {
     username,
     displayName: option(options, 'display-name') ?? username,
     role,
-    password,
+    password: password ?? (await askHidden(`Password for ${username}: `)),
   });
   print(`Created ${operator.role} operator "${operator.username}".`);
 }

@@ -48,7 +48,7 @@ const { values } = parseArgs({
 });
 
 const commands: Record<string, (ctx: ServiceContext, options: typeof values) => Promise<void>> = {
-  'create-operator': createOperatorCommand,
+  'create-operator': (ctx, options) => createOperatorCommand(ctx, options, config.newOperatorPassword),
   seed: seedCommand,
   ingest: ingestCommand,
   'assign-all': assignCommand,

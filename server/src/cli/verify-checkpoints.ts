@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { loadConfig } from '../config.js';
+import { ConfigurationError, loadConfig } from '../config.js';
 import { checkpointProblem, publicKeyFromPem, type SignedAuditCheckpoint } from '../domain/audit/index.js';
 import { parseCheckpointLines } from '../services/audit/checkpoints.js';
 
@@ -44,10 +44,20 @@ async function main(args: string[]): Promise<number> {
   const keyAt = args.indexOf('--public-key');
   const publicKeyFile = keyAt >= 0 ? args[keyAt + 1] : undefined;
   const rest = args.filter((_arg, index) => index !== keyAt && index !== keyAt + 1);
-  const file = rest[0] ?? loadConfig().auditCheckpointFile;
   if (!publicKeyFile || rest.length > 1) {
     process.stderr.write('Usage: pnpm verify-checkpoints --public-key KEY.pem [CHECKPOINT_FILE]\n');
     return 2;
+  }
+  let file = rest[0];
+  if (file === undefined) {
+    // The default is the log this configuration's server writes (AUDIT_CHECKPOINT_FILE or its default).
+    try {
+      file = loadConfig().auditCheckpointFile;
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      return 78; // EX_CONFIG, as the server and the other commands
+    }
   }
   let verdict: CheckpointFileVerdict;
   try {
