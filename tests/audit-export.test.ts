@@ -19,6 +19,7 @@ import {
   matchesAuditFilter,
 } from '@spendsense/server/domain/audit/index';
 import type { Operator } from '@spendsense/server/generated/prisma/client';
+import { CSRF_HEADER } from '@spendsense/server/http/csrf-header';
 import {
   AUDIT_EXPORT_BATCH_SIZE,
   type AuditExportBatchQuery,
@@ -75,7 +76,8 @@ async function download(
   query: string,
   options: { token?: string; cookie?: string; method?: string; yoga?: { fetch: typeof fetch } } = {},
 ): Promise<Download> {
-  const headers: Record<string, string> = { 'user-agent': 'export-test/1' };
+  // The CSRF header, as the console sends it (tests/cross-origin.test.ts covers requests without it).
+  const headers: Record<string, string> = { 'user-agent': 'export-test/1', [CSRF_HEADER]: '1' };
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
   if (options.cookie) headers['cookie'] = options.cookie;
   const server = options.yoga ?? app.yoga;

@@ -1,4 +1,5 @@
 import type { Database } from '@spendsense/server/db/client';
+import { CSRF_HEADER } from '@spendsense/server/http/csrf-header';
 import { createOversightYoga } from '@spendsense/server/yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type GraphQLResponse } from './support/app.js';
@@ -183,7 +184,9 @@ describe('export rate limit', () => {
   it('limits refused requests too, by operator or by address', async () => {
     const ip = '192.0.2.77';
     const anonymous = () =>
-      limited.fetch('http://yoga/exports/audit?format=csv', { headers: { 'x-forwarded-for': ip } });
+      limited.fetch('http://yoga/exports/audit?format=csv', {
+        headers: { 'x-forwarded-for': ip, [CSRF_HEADER]: '1' },
+      });
     expect((await anonymous()).status).toBe(401);
     expect((await anonymous()).status).toBe(401);
     const before = await db.prisma.auditEntry.count({ where: { eventType: 'unauthorized_access' } });

@@ -2,6 +2,7 @@ import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type AbuseLimits, DEFAULT_ABUSE_LIMITS, useAbuseLimits } from './http/abuse-limits.js';
 import { corsPolicy } from './http/cors.js';
+import { useCsrfPrevention } from './http/csrf.js';
 import { useBadEnumInputAsBadUserInput } from './http/enum-input-errors.js';
 import { useErrorCodes } from './http/error-codes.js';
 import { isGraphQLError, maskError } from './http/error-masking.js';
@@ -26,6 +27,9 @@ import { schema } from './schema/index.js';
 import { recordUnauthorizedAccess } from './services/audit/record-denial.js';
 import type { ServiceContext } from './services/context.js';
 import { sessionOf } from './services/operators.js';
+
+/** The graphql-sse protocol's endpoint (the console's subscriptions); yoga's own SSE answers at /graphql. */
+const GRAPHQL_SSE_ENDPOINT = '/graphql/stream';
 
 /** Present when served by node:http; absent when called in-process through `yoga.fetch`. */
 export type ServerContext = NodeServerContext;
@@ -96,6 +100,7 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
       ...useAbuseLimits(options.limits ?? DEFAULT_ABUSE_LIMITS),
       useWellFormedStrings(),
       useRequestLog(services),
+      useCsrfPrevention(['/graphql', GRAPHQL_SSE_ENDPOINT]),
       useHealthRoutes({
         services,
         lifecycle: options.lifecycle ?? new ServerLifecycle('ready'),
@@ -109,7 +114,7 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
       }),
       useCookies(),
       usePersistedDocuments(persistedDocuments),
-      useGraphQLSSEProtocol('/graphql/stream', persistedDocuments),
+      useGraphQLSSEProtocol(GRAPHQL_SSE_ENDPOINT, persistedDocuments),
       useAwaitAuditWrites(),
       useRateLimits(rateLimiter),
       useAuditExport({ services, rateLimiter, trustProxy }),

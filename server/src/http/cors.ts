@@ -1,7 +1,8 @@
 import type { CORSOptions } from 'graphql-yoga';
+import { CSRF_HEADER } from './csrf-header.js';
 
 /** Request headers a page on an allowed origin may send (what GraphQL clients and the export route use). */
-const ALLOWED_HEADERS = ['content-type', 'accept', 'authorization', 'x-request-id'];
+const ALLOWED_HEADERS = ['content-type', 'accept', 'authorization', 'x-request-id', CSRF_HEADER];
 
 /**
  * Cross-origin access (CORS), off unless origins are configured (`CORS_ORIGINS`). Yoga's default reflects

@@ -8,6 +8,7 @@ import { type GlobalIdValue, parseAuditFilter } from '../services/audit/filter-i
 import { recordUnauthorizedAccess } from '../services/audit/record-denial.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticateSession } from '../services/operators.js';
+import { CSRF_CODE, CSRF_MESSAGE, isForgeable } from './csrf.js';
 import { type RateLimiter, requesterKeys } from './rate-limiter.js';
 import { describeRequest, noteErrorCode } from './request-log.js';
 import { type NodeServerContext, requestOriginOf } from './request-origin.js';
@@ -30,7 +31,8 @@ export interface AuditExportEndpointOptions {
 /**
  * Serves `GET /exports/audit?format=csv|json|ndjson&eventTypes=a,b&userId=…&operatorId=…&recommendationId=…
  * &from=…&to=…&includeArchived=true|false` next to the GraphQL endpoint: a streamed download of the filtered audit log that verifies
- * offline. Authenticated like GraphQL (bearer token or session cookie), for admin and compliance only.
+ * offline. Authenticated like GraphQL (bearer token or session cookie), for admin and compliance only; with the
+ * cookie alone, only with the CSRF header (see csrf.ts).
  */
 export function useAuditExport(options: AuditExportEndpointOptions): Plugin<object, NodeServerContext> {
   return {
@@ -55,6 +57,8 @@ export async function serveAuditExport(
         Allow: 'GET',
       });
     }
+    // A link or image on another site must not download an export with an operator's session cookie.
+    if (isForgeable(request)) return errorResponse(request, CSRF_CODE, 403, CSRF_MESSAGE);
     const origin = requestOriginOf(request, serverContext, options.trustProxy ?? false);
     const token = sessionTokenOf(request);
     const operator = token ? await authenticateSession(services, token) : null;
@@ -115,7 +119,7 @@ export async function serveAuditExport(
 
 function errorResponse(
   request: Request,
-  code: ErrorCode | 'METHOD_NOT_ALLOWED' | 'INTERNAL_SERVER_ERROR',
+  code: ErrorCode | 'METHOD_NOT_ALLOWED' | 'INTERNAL_SERVER_ERROR' | typeof CSRF_CODE,
   status: number,
   message: string,
   headers: Record<string, string> = {},

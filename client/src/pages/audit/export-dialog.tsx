@@ -17,6 +17,7 @@ import {
 import type { AuditEventType, AuditExportFormat } from '@spendsense/server/domain/audit/event-types';
 import { AuditExportEncoder } from '@spendsense/server/domain/audit/export/writer';
 import type { JsonObject } from '@spendsense/server/domain/canonical-json';
+import { CSRF_HEADER } from '@spendsense/server/http/csrf-header';
 import { Component, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { graphql, useLazyLoadQuery } from 'react-relay';
 import type { exportDialogEstimateQuery } from '../../__generated__/exportDialogEstimateQuery.graphql';
@@ -71,6 +72,8 @@ export function ExportDialog({ filter }: { filter: AuditLogFilterVariables }) {
     try {
       const response = await fetch(`/exports/audit?${exportQuery(format, exportFilter)}`, {
         credentials: 'same-origin',
+        // The session cookie alone does not download an export: the header shows the console asked.
+        headers: { [CSRF_HEADER]: '1' },
       });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
