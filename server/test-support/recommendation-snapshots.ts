@@ -4,67 +4,8 @@
  */
 
 import type { CustomerProfile, PersonaId } from '../src/domain/recommendations/types.js';
-import type { CardUtilization, SignalSnapshot, SignalValues } from '../src/domain/signals/types.js';
-
-/** Values that fire no trigger at all. */
-export const NEUTRAL_VALUES: SignalValues = {
-  'subscriptions.recurringMerchantCount': 1,
-  'subscriptions.monthlyRecurringSpend': 15,
-  'subscriptions.subscriptionSharePct': 3,
-  'savings.netInflowMonthly': 50,
-  'savings.growthRatePct': 0.5,
-  'savings.emergencyFundMonths': 4,
-  'savings.balance': 8000,
-  'credit.cardCount': 1,
-  'credit.maxUtilizationPct': 20,
-  'credit.minimumPaymentOnly': false,
-  'credit.interestCharges': 0,
-  'credit.anyOverdue': false,
-  'credit.totalCreditLimit': 6000,
-  'income.payrollDetected': true,
-  'income.payFrequency': 'biweekly',
-  'income.medianPayGapDays': 14,
-  'income.variabilityPct': 5,
-  'income.cashFlowBufferMonths': 1.5,
-  'history.transactionHistoryDays': 400,
-  'history.averageMonthlyExpenses': 2000,
-};
-
-export function card(overrides: Partial<CardUtilization> & Pick<CardUtilization, 'mask'>): CardUtilization {
-  const balance = overrides.balance ?? 1200;
-  const limit = overrides.limit ?? 6000;
-  return {
-    accountId: `acc-${overrides.mask}`,
-    balance,
-    limit,
-    utilizationPct: Math.round((balance / limit) * 10000) / 100,
-    flags: [],
-    minimumPaymentOnly: false,
-    interestCharges: 0,
-    overdue: false,
-    ...overrides,
-  };
-}
-
-export function snapshotWith(
-  values: Partial<{ [K in keyof SignalValues]: SignalValues[K] | null }> = {},
-  details: Partial<SignalSnapshot['details']> = {},
-  window: SignalSnapshot['window'] = 'D30',
-): SignalSnapshot {
-  return {
-    window,
-    referenceDate: '2025-11-15',
-    windowStart: window === 'D30' ? '2025-10-17' : '2025-05-20',
-    values: { ...NEUTRAL_VALUES, ...values },
-    missing: {},
-    completeness: { historyCoverage: 1, subscriptions: true, savings: true, credit: true, income: true },
-    details: {
-      recurringMerchants: details.recurringMerchants ?? [],
-      cards: details.cards ?? [card({ mask: '1111' })],
-      payroll: details.payroll ?? [],
-    },
-  };
-}
+import type { SignalSnapshot } from '../src/domain/signals/types.js';
+import { card, snapshotWith } from './signal-snapshots.js';
 
 export interface PersonaFixture {
   snapshot: SignalSnapshot;
@@ -81,10 +22,12 @@ export const PERSONA_FIXTURES: Record<PersonaId, PersonaFixture> = {
         'credit.totalCreditLimit': 7000,
       },
       {
-        cards: [
-          card({ mask: '4523', balance: 3400, limit: 5000, flags: [30, 50], interestCharges: 87.12 }),
-          card({ mask: '9001', balance: 300, limit: 2000 }),
-        ],
+        details: {
+          cards: [
+            card({ mask: '4523', balance: 3400, limit: 5000, flags: [30, 50], interestCharges: 87.12 }),
+            card({ mask: '9001', balance: 300, limit: 2000 }),
+          ],
+        },
       },
     ),
     customer: { ageYears: 34, annualIncomeEstimate: 30_000, heldSubtypes: ['checking', 'credit card'] },
@@ -98,13 +41,15 @@ export const PERSONA_FIXTURES: Record<PersonaId, PersonaFixture> = {
         'history.averageMonthlyExpenses': 1850,
       },
       {
-        payroll: [
-          { date: '2025-09-22', amount: 900, accountMask: '7788' },
-          { date: '2025-08-01', amount: 2400, accountMask: '7788' },
-          { date: '2025-11-12', amount: 1650.5, accountMask: '7788' },
-        ],
+        details: {
+          payroll: [
+            { date: '2025-09-22', amount: 900, accountMask: '7788' },
+            { date: '2025-08-01', amount: 2400, accountMask: '7788' },
+            { date: '2025-11-12', amount: 1650.5, accountMask: '7788' },
+          ],
+        },
+        window: 'D180',
       },
-      'D180',
     ),
     customer: { ageYears: 29, annualIncomeEstimate: 28_000, heldSubtypes: ['checking'] },
   },
@@ -116,20 +61,22 @@ export const PERSONA_FIXTURES: Record<PersonaId, PersonaFixture> = {
         'subscriptions.subscriptionSharePct': 12.4,
       },
       {
-        recurringMerchants: [
-          ['Netflix', 15.49],
-          ['Spotify', 11.99],
-          ['Hulu', 17.99],
-          ['FitLife Gym', 40],
-          ['iCloud', 2.99],
-        ].map(([merchant, amount]) => ({
-          merchant: merchant as string,
-          cadence: 'monthly' as const,
-          chargeCount: 3,
-          averageAmount: amount as number,
-          monthlyEquivalent: amount as number,
-          lastChargeDate: '2025-11-01',
-        })),
+        details: {
+          recurringMerchants: [
+            ['Netflix', 15.49],
+            ['Spotify', 11.99],
+            ['Hulu', 17.99],
+            ['FitLife Gym', 40],
+            ['iCloud', 2.99],
+          ].map(([merchant, amount]) => ({
+            merchant: merchant as string,
+            cadence: 'monthly' as const,
+            chargeCount: 3,
+            averageAmount: amount as number,
+            monthlyEquivalent: amount as number,
+            lastChargeDate: '2025-11-01',
+          })),
+        },
       },
     ),
     customer: {
@@ -169,7 +116,7 @@ export const PERSONA_FIXTURES: Record<PersonaId, PersonaFixture> = {
   young_professional: {
     snapshot: snapshotWith(
       { 'history.transactionHistoryDays': 120, 'credit.totalCreditLimit': 1500, 'credit.cardCount': 1 },
-      { cards: [card({ mask: '3141', balance: 300, limit: 1500 })] },
+      { details: { cards: [card({ mask: '3141', balance: 300, limit: 1500 })] } },
     ),
     customer: { ageYears: 23, annualIncomeEstimate: 42_000, heldSubtypes: ['checking', 'credit card'] },
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PERSONA_FIXTURES, snapshotWith } from '../../../test-support/recommendation-snapshots.js';
+import { PERSONA_FIXTURES } from '../../../test-support/recommendation-snapshots.js';
+import { snapshotWith } from '../../../test-support/signal-snapshots.js';
 import { CATALOG } from '../recommendations/catalog.js';
 import { PERSONA_IDS } from '../recommendations/types.js';
 import { checkEligibility, eligibilityProfileOf } from './eligibility.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snapshotWith } from '../../../test-support/persona-snapshots.js';
+import { snapshotWith } from '../../../test-support/signal-snapshots.js';
 import {
   decidePersona,
   InvalidRegistryError,
@@ -42,7 +42,7 @@ describe('decidePersona', () => {
       // margin min(2/3, 0.42) = 0.42; full data: 0.5 + 0.21
       confidence: 0.71,
       window: 'D30',
-      referenceDate: '2025-06-30',
+      referenceDate: '2025-11-15',
       registryVersion: PERSONA_REGISTRY_VERSION,
     });
     expect(record.evaluations).toStrictEqual(matchPersonas(PERSONA_REGISTRY, SUBSCRIBER_WHO_SAVES));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type SignalOverrides, snapshotWith } from '../../../test-support/persona-snapshots.js';
+import { type SignalOverrides, snapshotWith } from '../../../test-support/signal-snapshots.js';
 import { describeConditionResult, matchPersonas } from './matcher.js';
 import { PERSONA_REGISTRY, parseRegistry } from './registry.js';
 import type { ConditionLeafResult } from './types.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { card, PERSONA_FIXTURES, snapshotWith } from '../../../test-support/recommendation-snapshots.js';
+import { PERSONA_FIXTURES } from '../../../test-support/recommendation-snapshots.js';
+import { card, snapshotWith } from '../../../test-support/signal-snapshots.js';
 import { CATALOG } from './catalog.js';
 import { buildRationale, rebuildRationale } from './rationale.js';
 import { TRIGGERS } from './triggers.js';
@@ -99,11 +100,13 @@ describe('trigger clauses', () => {
     const snapshot = snapshotWith(
       { 'credit.maxUtilizationPct': 55 },
       {
-        cards: [
-          card({ mask: '8000', balance: 550, limit: 1000 }),
-          card({ mask: '2000', balance: 1100, limit: 2000 }),
-          card({ mask: '0100', balance: 10, limit: 0, utilizationPct: 0 }),
-        ],
+        details: {
+          cards: [
+            card({ mask: '8000', balance: 550, limit: 1000 }),
+            card({ mask: '2000', balance: 1100, limit: 2000 }),
+            card({ mask: '0100', balance: 10, limit: 0, utilizationPct: 0 }),
+          ],
+        },
       },
     );
     expect(explain('high_utilization', snapshot)).toBe(
@@ -124,12 +127,14 @@ describe('trigger clauses', () => {
     const snapshot = snapshotWith(
       { 'credit.interestCharges': 120.5 },
       {
-        cards: [
-          card({ mask: '4523', interestCharges: 87.12 }),
-          card({ mask: '9001', interestCharges: 33.38 }),
-        ],
+        details: {
+          cards: [
+            card({ mask: '4523', interestCharges: 87.12 }),
+            card({ mask: '9001', interestCharges: 33.38 }),
+          ],
+        },
+        window: 'D180',
       },
-      'D180',
     );
     expect(explain('interest_charges', snapshot)).toBe(
       'you paid $120.50 in card interest over the last 180 days, $87.12 of it on your card ending in 4523',
@@ -140,10 +145,12 @@ describe('trigger clauses', () => {
     const snapshot = snapshotWith(
       { 'credit.minimumPaymentOnly': true, 'credit.anyOverdue': true },
       {
-        cards: [
-          card({ mask: '1234', balance: 800, minimumPaymentOnly: true }),
-          card({ mask: '5678', balance: 2450.75, minimumPaymentOnly: true, overdue: true }),
-        ],
+        details: {
+          cards: [
+            card({ mask: '1234', balance: 800, minimumPaymentOnly: true }),
+            card({ mask: '5678', balance: 2450.75, minimumPaymentOnly: true, overdue: true }),
+          ],
+        },
       },
     );
     expect(explain('minimum_payment_only', snapshot)).toBe(
@@ -179,7 +186,9 @@ describe('trigger clauses', () => {
     const single = snapshotWith(
       { 'income.medianPayGapDays': 46 },
       {
-        payroll: [{ date: '2025-10-01', amount: 1800, accountMask: '7788' }],
+        details: {
+          payroll: [{ date: '2025-10-01', amount: 1800, accountMask: '7788' }],
+        },
       },
     );
     expect(explain('irregular_income', single)).toBe(
@@ -229,7 +238,10 @@ describe('trigger clauses', () => {
     expect(explain('low_credit_limit', snapshot)).toBe(
       'your total credit limit is $1,500 across 1 card (ending in 3141)',
     );
-    const noCards = snapshotWith({ 'credit.totalCreditLimit': 0, 'credit.cardCount': 0 }, { cards: [] });
+    const noCards = snapshotWith(
+      { 'credit.totalCreditLimit': 0, 'credit.cardCount': 0 },
+      { details: { cards: [] } },
+    );
     expect(explain('low_credit_limit', noCards)).toBe(
       'you have no credit card on file, so your total credit limit is $0',
     );

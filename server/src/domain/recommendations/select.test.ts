@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PERSONA_FIXTURES, snapshotWith } from '../../../test-support/recommendation-snapshots.js';
+import { PERSONA_FIXTURES } from '../../../test-support/recommendation-snapshots.js';
+import { snapshotWith } from '../../../test-support/signal-snapshots.js';
 import { CATALOG } from './catalog.js';
 import { SELECTION_LIMITS, selectRecommendations } from './select.js';
 import {
