@@ -4,6 +4,7 @@ import type {
   LedgerLiability,
   LedgerTransaction,
 } from '../domain/ledger/types.js';
+import { earliestSignalDay } from '../domain/signals/index.js';
 import type { ConsentStatus, Prisma } from '../generated/prisma/client.js';
 import type { Db } from './db-types.js';
 
@@ -22,23 +23,36 @@ export async function loadCustomerLedger(
   return (await loadCustomer(db, userId, referenceDate))?.ledger ?? null;
 }
 
-/** The ledger plus the customer's consent, from the same read (processing needs both). */
+/**
+ * The ledger plus the customer's consent, from the same read (processing needs both). Transactions are read
+ * from the widest signal lookback on (`earliestSignalDay`), plus the customer's first posted transaction,
+ * whose date is all the signals take from older history: the signals come out as from the whole ledger while
+ * the read stays bounded however long the customer has been with us.
+ */
 export async function loadCustomer(
   db: Db,
   userId: string,
   referenceDate: string,
 ): Promise<{ ledger: CustomerLedger; consentStatus: ConsentStatus } | null> {
+  const reference = new Date(`${referenceDate}T00:00:00Z`);
+  const from = new Date(`${earliestSignalDay(referenceDate)}T00:00:00Z`);
   const user = await db.user.findUnique({
     where: { id: userId },
     include: {
       accounts: { include: { liability: true } },
       transactions: {
-        where: { date: { lte: new Date(`${referenceDate}T00:00:00Z`) } },
+        where: { date: { gte: from, lte: reference } },
         orderBy: { date: 'asc' },
       },
     },
   });
   if (!user) return null;
+  // Older than the lookback: when there is one, the first posted transaction is not among those read above.
+  const first = await db.transaction.findFirst({
+    where: { userId, pending: false, date: { lt: from } },
+    orderBy: [{ date: 'asc' }, { id: 'asc' }],
+  });
+  const read = first ? [first, ...user.transactions] : user.transactions;
   const accounts: LedgerAccount[] = user.accounts.map((a) => ({
     id: a.id,
     userId: a.userId,
@@ -70,7 +84,7 @@ export async function loadCustomer(
         ]
       : [],
   );
-  const transactions: LedgerTransaction[] = user.transactions.map((t) => ({
+  const transactions: LedgerTransaction[] = read.map((t) => ({
     id: t.id,
     accountId: t.accountId,
     userId: t.userId,

@@ -19,7 +19,12 @@ export {
   type PayCadence,
 } from './income.js';
 export { computeSavingsSignals, isSavingsAccount, type SavingsDetails } from './savings.js';
-export { createSignalScope, MIN_CADENCE_LOOKBACK_DAYS, type SignalScope } from './scope.js';
+export {
+  createSignalScope,
+  earliestSignalDay,
+  MIN_CADENCE_LOOKBACK_DAYS,
+  type SignalScope,
+} from './scope.js';
 export { computeSignals } from './snapshot.js';
 export {
   computeSubscriptionSignals,

@@ -8,6 +8,21 @@ import { type SignalWindow, WINDOW_DAYS } from './types.js';
  */
 export const MIN_CADENCE_LOOKBACK_DAYS = 90;
 
+/** First day of a window's cadence lookback: `max(90, windowDays)` days ending at the reference date. */
+function lookbackStartOf(window: SignalWindow, referenceDate: string): string {
+  return addDays(referenceDate, -(Math.max(MIN_CADENCE_LOOKBACK_DAYS, WINDOW_DAYS[window]) - 1));
+}
+
+/**
+ * The oldest day any window's signals read as of `referenceDate` (the widest lookback). Older transactions
+ * count only through the date of the first posted one (`history.transactionHistoryDays`), so a ledger read
+ * for signals needs the transactions from this day on plus that first posted transaction.
+ */
+export function earliestSignalDay(referenceDate: string): string {
+  const windows = Object.keys(WINDOW_DAYS) as SignalWindow[];
+  return windows.map((window) => lookbackStartOf(window, referenceDate)).sort()[0]!;
+}
+
 /**
  * One customer's ledger cut to one window and reference date: the common ground of every signal family.
  * Built once per snapshot; the families only read it.
@@ -87,7 +102,7 @@ export function createSignalScope(
     windowDays,
     referenceDate,
     windowStart: addDays(referenceDate, -(windowDays - 1)),
-    lookbackStart: addDays(referenceDate, -(Math.max(MIN_CADENCE_LOOKBACK_DAYS, windowDays) - 1)),
+    lookbackStart: lookbackStartOf(window, referenceDate),
     accountsById: new Map(accounts.map((account) => [account.id, account])),
     accounts,
     liabilitiesByAccountId,
