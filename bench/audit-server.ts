@@ -16,7 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openDatabase } from '@spendsense/server/db/client';
 import type { ConsentChangedData } from '@spendsense/server/domain/audit/index';
 import { auditLiveFeed } from '@spendsense/server/services/audit/live-feed';
-import { runAudited } from '@spendsense/server/services/audit/record-audit';
+import { runAuditedWithEntries } from '@spendsense/server/services/audit/record-audit';
 import { createOversightYoga } from '@spendsense/server/yoga';
 import { benchServices } from './audit-fixture.js';
 
@@ -46,7 +46,7 @@ async function append(command: Extract<AuditServerCommand, { type: 'append' }>):
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     const startedNs = process.hrtime.bigint();
-    const appended = await runAudited(services, (_tx, audit) =>
+    const { appended } = await runAuditedWithEntries(services, (_tx, audit) =>
       audit.record({
         eventType: 'consent_changed',
         userId: command.userId,
@@ -63,7 +63,7 @@ async function append(command: Extract<AuditServerCommand, { type: 'append' }>):
     const committedNs = process.hrtime.bigint();
     send({
       type: 'appended',
-      seq: appended.seq.toString(),
+      seq: appended[0]!.seq.toString(),
       startedNs: startedNs.toString(),
       committedNs: committedNs.toString(),
     });

@@ -6,7 +6,7 @@ import {
   GENESIS_HASH,
 } from '@spendsense/server/domain/audit/index';
 import type { Operator } from '@spendsense/server/generated/prisma/client';
-import { runAudited } from '@spendsense/server/services/audit/record-audit';
+import { runAuditedWithEntries } from '@spendsense/server/services/audit/record-audit';
 import type { ServiceContext } from '@spendsense/server/services/context';
 import { createOperator } from '@spendsense/server/services/operators';
 
@@ -129,18 +129,18 @@ export async function appendAuditFixtures(
         recommendationId: world.recommendationIds[Math.floor(index / 7) % world.recommendationIds.length]!,
       });
     });
-    await runAudited(services, async (_tx, audit) => {
-      for (const record of batch) {
-        const appended = await audit.record(record);
-        written.push({
-          seq: appended.seq,
-          eventType: record.eventType,
-          userId: record.userId,
-          operatorId: record.operatorId,
-          recommendationId: record.recommendationId,
-          occurredAt: record.occurredAt,
-        });
-      }
+    const { appended } = await runAuditedWithEntries(services, async (_tx, audit) => {
+      for (const record of batch) await audit.record(record);
+    });
+    batch.forEach((record, i) => {
+      written.push({
+        seq: appended[i]!.seq,
+        eventType: record.eventType,
+        userId: record.userId,
+        operatorId: record.operatorId,
+        recommendationId: record.recommendationId,
+        occurredAt: record.occurredAt,
+      });
     });
   }
   return written;

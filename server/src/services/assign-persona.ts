@@ -1,4 +1,9 @@
-import { decidePersona, type PersonaEvaluation } from '../domain/personas/index.js';
+import { randomUUID } from 'node:crypto';
+import {
+  decidePersona,
+  type PersonaDecisionRecord,
+  type PersonaEvaluation,
+} from '../domain/personas/index.js';
 import { computeSignals } from '../domain/signals/index.js';
 import type { SignalWindow } from '../domain/signals/types.js';
 import { DomainError, notFound } from '../errors.js';
@@ -66,16 +71,17 @@ async function assignWithin(
   if (timing) timing.databaseMs += performance.now() - started;
 
   const assignedAt = ctx.now();
-  const results: PersonaAssignment[] = [];
+  const decided: Array<{ data: Prisma.PersonaAssignmentCreateManyInput; decision: PersonaDecisionRecord }> =
+    [];
   for (const window of input.windows) {
     started = performance.now();
     const snapshot = computeSignals(ledger, window, input.referenceDate);
     const decision = decidePersona(snapshot);
     if (timing) timing.computeMs += performance.now() - started;
-
-    started = performance.now();
-    const assignment = await tx.personaAssignment.create({
+    decided.push({
+      decision,
       data: {
+        id: randomUUID(),
         userId: input.userId,
         window,
         personaId: decision.personaId,
@@ -92,6 +98,13 @@ async function assignWithin(
         signalSnapshot: snapshot as unknown as Prisma.InputJsonValue,
       },
     });
+  }
+
+  started = performance.now();
+  // Every window's assignment in one statement, then their entries in window order.
+  const rows = await tx.personaAssignment.createManyAndReturn({ data: decided.map(({ data }) => data) });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  for (const { data, decision } of decided) {
     await audit.record({
       eventType: 'persona_assigned',
       userId: input.userId,
@@ -99,20 +112,19 @@ async function assignWithin(
       origin: input.origin ?? null,
       occurredAt: assignedAt,
       eventData: {
-        window,
+        window: data.window,
         persona_id: decision.personaId,
         qualifying_personas: decision.qualifyingPersonas,
         evidence_summary: evidenceSummary(decision.evaluations, decision.qualifyingPersonas),
         reason: decision.reason,
         confidence: decision.confidence,
         registry_version: decision.registryVersion,
-        assignment_id: assignment.id,
+        assignment_id: data.id!,
       },
     });
-    if (timing) timing.databaseMs += performance.now() - started;
-    results.push(assignment);
   }
-  return results;
+  if (timing) timing.databaseMs += performance.now() - started;
+  return decided.map(({ data }) => byId.get(data.id!)!);
 }
 
 /**

@@ -103,12 +103,20 @@ export async function generateRecommendations(
       assignmentId: assignment.id,
       personaId: assignment.personaId,
     };
-    const stored: Recommendation[] = [];
-    for (const candidate of candidates) {
-      const outcome = runGuardrails(candidate, context);
-      stored.push(await storeRecommendation(tx, audit, batch, candidate, outcome, origin));
+    const judged = candidates.map((candidate) => ({
+      id: randomUUID(),
+      candidate,
+      outcome: runGuardrails(candidate, context),
+    }));
+    // One statement for the batch's rows; their audit entries follow in the same order as the items.
+    const rows = await tx.recommendation.createManyAndReturn({
+      data: judged.map(({ id, candidate, outcome }) => recommendationRow(id, batch, candidate, outcome)),
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const { id, candidate, outcome } of judged) {
+      await recordRecommendation(audit, batch, id, candidate, outcome, origin);
     }
-    return stored;
+    return judged.map(({ id }) => byId.get(id)!);
   });
 }
 
@@ -132,37 +140,45 @@ interface Batch {
   personaId: string;
 }
 
-async function storeRecommendation(
-  tx: Db,
-  audit: AuditWriter,
+function recommendationRow(
+  id: string,
   batch: Batch,
   candidate: Candidate,
   outcome: GuardrailOutcome,
+): Prisma.RecommendationCreateManyInput {
+  return {
+    id,
+    userId: batch.userId,
+    window: batch.window,
+    assignmentId: batch.assignmentId,
+    personaId: batch.personaId,
+    kind: candidate.kind === 'education' ? 'EDUCATION' : 'PARTNER_OFFER',
+    catalogItemId: candidate.itemId,
+    title: candidate.title,
+    body: candidate.body,
+    rationale: candidate.rationale,
+    disclaimer: outcome.passed ? disclaimerOf(outcome) : null,
+    status: outcome.passed ? 'PASSED' : 'PENDING_REVIEW',
+    stoppedAt: outcome.stoppedAt,
+    guardrailResults: outcome.checks.map(storedResultOf) as unknown as Prisma.InputJsonValue,
+    generationId: batch.generationId,
+    createdAt: batch.createdAt,
+  };
+}
+
+/** The item's entries: recommendation_generated, then its eligibility and tone verdicts. */
+async function recordRecommendation(
+  audit: AuditWriter,
+  batch: Batch,
+  recommendationId: string,
+  candidate: Candidate,
+  outcome: GuardrailOutcome,
   origin: RequestOrigin | null,
-): Promise<Recommendation> {
+): Promise<void> {
   const results = outcome.checks.map(storedResultOf);
-  const recommendation = await tx.recommendation.create({
-    data: {
-      userId: batch.userId,
-      window: batch.window,
-      assignmentId: batch.assignmentId,
-      personaId: batch.personaId,
-      kind: candidate.kind === 'education' ? 'EDUCATION' : 'PARTNER_OFFER',
-      catalogItemId: candidate.itemId,
-      title: candidate.title,
-      body: candidate.body,
-      rationale: candidate.rationale,
-      disclaimer: outcome.passed ? disclaimerOf(outcome) : null,
-      status: outcome.passed ? 'PASSED' : 'PENDING_REVIEW',
-      stoppedAt: outcome.stoppedAt,
-      guardrailResults: results as unknown as Prisma.InputJsonValue,
-      generationId: batch.generationId,
-      createdAt: batch.createdAt,
-    },
-  });
   const subject = {
     userId: batch.userId,
-    recommendationId: recommendation.id,
+    recommendationId,
     origin,
     occurredAt: batch.createdAt,
   };
@@ -186,7 +202,7 @@ async function storeRecommendation(
   for (const check of outcome.checks) {
     if (check.check === 'eligibility') {
       const eligibility: EligibilityCheckedData & JsonObject = {
-        recommendation_id: recommendation.id,
+        recommendation_id: recommendationId,
         pass: check.pass,
         failure_reasons: [...check.failure_reasons],
         thresholds: check.thresholds,
@@ -197,7 +213,7 @@ async function storeRecommendation(
       await audit.record({ ...subject, eventType: 'eligibility_checked', eventData: eligibility });
     } else if (check.check === 'tone') {
       const tone: ToneValidatedData & JsonObject = {
-        recommendation_id: recommendation.id,
+        recommendation_id: recommendationId,
         pass: check.pass,
         detected_violations: check.detected_violations,
         category: check.category,
@@ -209,7 +225,6 @@ async function storeRecommendation(
       await audit.record({ ...subject, eventType: 'tone_validated', eventData: tone });
     }
   }
-  return recommendation;
 }
 
 function disclaimerOf(outcome: GuardrailOutcome): string | null {

@@ -31,18 +31,23 @@ export interface AppendedAudit {
 }
 
 /**
- * Appends audit entries inside the caller's transaction, and remembers them so they are announced to
- * live subscribers only after that transaction has committed.
+ * Collects the audit entries of the caller's transaction and appends them, in the order recorded, when the
+ * transaction's work is done (`runAudited` calls `flush` right before committing): the chain head's lock is
+ * then held only from the append to the commit, not while the business writes run, and a transaction that
+ * records many entries appends them in one statement. They are announced to live subscribers only after
+ * that transaction has committed.
  */
 export class AuditWriter {
   readonly appended: AppendedAudit[] = [];
+  private readonly pending: Array<{ content: AuditEntryContent; hash: string }> = [];
 
   constructor(
     private readonly tx: Db,
     private readonly ctx: ServiceContext,
   ) {}
 
-  async record<K extends AuditEventType>(record: AuditRecord<K>): Promise<AppendedAudit> {
+  /** Seals the entry (checked, hashed, dated by the service clock) for appending at commit. */
+  async record<K extends AuditEventType>(record: AuditRecord<K>): Promise<void> {
     const content: AuditEntryContent = {
       logId: randomUUID(),
       eventType: record.eventType,
@@ -59,21 +64,46 @@ export class AuditWriter {
       // A programming error, not bad user input: the caller built an entry of the wrong shape.
       throw new Error(`Invalid ${record.eventType} audit entry: ${problems.join('; ')}`);
     }
-    const rows = await this.tx.$queryRaw<Array<{ seq: bigint; hash: string }>>`
-      SELECT seq, hash FROM audit_append(
-        ${content.logId}::uuid, ${content.eventType}::"AuditEventType", ${content.userId},
-        ${content.operatorId}::uuid, ${content.recommendationId}::uuid, ${content.occurredAt}::timestamptz,
-        ${JSON.stringify(content.eventData)}::jsonb, ${content.ipAddress}, ${content.userAgent},
-        ${contentHash(content)})`;
-    const row = rows[0]!;
-    const appended = {
-      seq: BigInt(row.seq),
-      eventType: record.eventType,
-      logId: content.logId,
-      hash: row.hash,
-    };
-    this.appended.push(appended);
-    return appended;
+    this.pending.push({ content, hash: contentHash(content) });
+  }
+
+  /** Appends the entries recorded since the last flush: one `audit_append`, or one `audit_append_batch`. */
+  async flush(): Promise<void> {
+    const entries = this.pending.splice(0);
+    if (entries.length === 0) return;
+    let rows: Array<{ seq: bigint; hash: string }>;
+    if (entries.length === 1) {
+      const { content, hash } = entries[0]!;
+      rows = await this.tx.$queryRaw`
+        SELECT seq, hash FROM audit_append(
+          ${content.logId}::uuid, ${content.eventType}::"AuditEventType", ${content.userId},
+          ${content.operatorId}::uuid, ${content.recommendationId}::uuid, ${content.occurredAt}::timestamptz,
+          ${JSON.stringify(content.eventData)}::jsonb, ${content.ipAddress}, ${content.userAgent}, ${hash})`;
+    } else {
+      const batch = entries.map(({ content, hash }) => ({
+        log_id: content.logId,
+        event_type: content.eventType,
+        user_id: content.userId,
+        operator_id: content.operatorId,
+        recommendation_id: content.recommendationId,
+        occurred_at: content.occurredAt,
+        event_data: content.eventData,
+        ip_address: content.ipAddress,
+        user_agent: content.userAgent,
+        content_hash: hash,
+      }));
+      rows = await this.tx.$queryRaw`
+        SELECT seq, hash FROM audit_append_batch(${JSON.stringify(batch)}::jsonb)`;
+    }
+    entries.forEach(({ content }, index) => {
+      const row = rows[index]!;
+      this.appended.push({
+        seq: BigInt(row.seq),
+        eventType: content.eventType,
+        logId: content.logId,
+        hash: row.hash,
+      });
+    });
   }
 }
 
@@ -99,18 +129,30 @@ export async function runAudited<T>(
   work: (tx: Db, audit: AuditWriter) => Promise<T>,
   options: { timeout?: number } = {},
 ): Promise<T> {
+  return (await runAuditedWithEntries(ctx, work, options)).result;
+}
+
+/** `runAudited`, also returning the entries it appended (their sequence numbers and hashes), in order. */
+export async function runAuditedWithEntries<T>(
+  ctx: ServiceContext,
+  work: (tx: Db, audit: AuditWriter) => Promise<T>,
+  options: { timeout?: number } = {},
+): Promise<{ result: T; appended: readonly AppendedAudit[] }> {
   let writer: AuditWriter | undefined;
   const result = await ctx.db.prisma.$transaction(
     async (tx) => {
       writer = new AuditWriter(tx, ctx);
-      return work(tx, writer);
+      const result = await work(tx, writer);
+      await writer.flush();
+      return result;
     },
     { timeout: options.timeout ?? 30_000, maxWait: 30_000 },
   );
-  for (const entry of writer?.appended ?? []) {
+  const appended = writer?.appended ?? [];
+  for (const entry of appended) {
     ctx.metrics.auditEntriesAppended.inc({ event_type: entry.eventType });
     ctx.pubsub.publish('auditEntry:added', { seq: entry.seq.toString() });
   }
-  if (writer?.appended.length) ctx.checkpointer?.noteAppended(writer.appended.length);
-  return result;
+  if (appended.length) ctx.checkpointer?.noteAppended(appended.length);
+  return { result, appended };
 }
