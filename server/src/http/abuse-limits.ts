@@ -130,29 +130,69 @@ function complexityOf(
   });
 }
 
-/** Refuses bodies larger than `maxBytes` before reading them (413), and bodies of unknown length (411). */
+/** The code of a refused body: 413 when too large, 400 when its length header is not a number. */
+export const BODY_TOO_LARGE = 'REQUEST_TOO_LARGE';
+
+/**
+ * Refuses request bodies larger than `maxBytes` with 413 `REQUEST_TOO_LARGE`. A body that announces its length
+ * is refused before it is read (node's HTTP parser never reads past a Content-Length); a chunked one, whose
+ * size nobody knows in advance, is read here, counting bytes, and refused as soon as it crosses the limit,
+ * so at most `maxBytes` of it is ever held. One that fits is handed on with its length, as if it had
+ * announced it.
+ */
 function useBodySizeLimit(maxBytes: number): Plugin {
   return {
-    onRequest({ request, endResponse, fetchAPI }) {
-      if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
-      const length = request.headers.get('content-length');
-      const refuse = (status: number, message: string) =>
+    async onRequest({ request, setRequest, endResponse, fetchAPI }) {
+      if (request.body === null) return;
+      const refuse = (status: number, code: string, message: string) =>
         endResponse(
-          new fetchAPI.Response(
-            JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }),
-            {
-              status,
-              headers: { 'content-type': 'application/json' },
-            },
-          ),
+          new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code, maxBytes } }] }), {
+            status,
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+          }),
         );
-      if (length === null) {
-        if (request.body !== null) refuse(411, 'A request body needs a Content-Length header');
+      const tooLarge = () => refuse(413, BODY_TOO_LARGE, `The request body is larger than ${maxBytes} bytes`);
+      const length = request.headers.get('content-length');
+      if (length !== null) {
+        if (!/^\d+$/.test(length.trim())) return refuse(400, 'BAD_REQUEST', 'Content-Length is not a number');
+        if (Number(length) > maxBytes) tooLarge();
         return;
       }
-      const bytes = Number(length);
-      if (!Number.isSafeInteger(bytes) || bytes < 0) return refuse(400, 'Content-Length is not a number');
-      if (bytes > maxBytes) refuse(413, `The request body is larger than ${maxBytes} bytes`);
+      const body = await readAtMost(request.body, maxBytes);
+      if (body === null) return tooLarge();
+      const headers = new fetchAPI.Headers(request.headers);
+      headers.delete('transfer-encoding');
+      headers.set('content-length', String(body.byteLength));
+      setRequest(
+        new fetchAPI.Request(request.url, { method: request.method, headers, body, signal: request.signal }),
+      );
     },
   };
+}
+
+/** The whole stream, or null (and the stream cancelled) once it has more than `maxBytes`. */
+async function readAtMost(
+  stream: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
 }

@@ -1,0 +1,101 @@
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Database } from '@spendsense/server/db/client';
+import { DEFAULT_ABUSE_LIMITS } from '@spendsense/server/http/abuse-limits';
+import { createOversightYoga } from '@spendsense/server/yoga';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from './support/app.js';
+import { openTestDatabase } from './support/database.js';
+
+/** Request limits at the HTTP boundary, through a real node:http server over the real yoga. */
+
+const MAX_BODY_BYTES = 2048;
+let db: Database;
+let server: Server;
+let port: number;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  const app = createTestApp(db);
+  const yoga = createOversightYoga({
+    services: app.services,
+    limits: { ...DEFAULT_ABUSE_LIMITS, maxBodyBytes: MAX_BODY_BYTES },
+  });
+  server = createServer(yoga);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await db.close();
+});
+
+/**
+ * POSTs `chunks` to /graphql one write each, with `Transfer-Encoding: chunked` unless a length is given, and
+ * resolves with the response even when the server answers (and stops reading) before the body is all sent.
+ */
+function post(chunks: string[], headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+      },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk) => {
+          body += chunk;
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // The server may close the connection once it has answered; the answer has been read by then.
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    (async () => {
+      for (const chunk of chunks) {
+        if (req.destroyed) return;
+        req.write(chunk);
+        await new Promise((next) => setImmediate(next));
+      }
+      req.end();
+    })();
+  });
+}
+
+describe('request body size', () => {
+  it('runs a chunked JSON body without Content-Length that fits', async () => {
+    const body = JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(1000) } });
+    const chunks = [body.slice(0, 10), body.slice(10, 600), body.slice(600)];
+    const response = await post(chunks);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('answers a chunked body that crosses the limit with 413 REQUEST_TOO_LARGE', async () => {
+    const body = JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(100_000) } });
+    const chunks = body.match(/.{1,1000}/gs) ?? [];
+    const response = await post(chunks);
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body)).toEqual({
+      errors: [
+        {
+          message: `The request body is larger than ${MAX_BODY_BYTES} bytes`,
+          extensions: { code: 'REQUEST_TOO_LARGE', maxBytes: MAX_BODY_BYTES },
+        },
+      ],
+    });
+  });
+
+  it('answers a body announced larger than the limit with 413 before reading it', async () => {
+    const body = JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(5000) } });
+    const response = await post([body], { 'content-length': String(Buffer.byteLength(body)) });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body).errors[0].extensions.code).toBe('REQUEST_TOO_LARGE');
+  });
+});
