@@ -13,7 +13,9 @@ export default defineConfig({
   },
   test: {
     include: ['server/src/**/*.test.ts', 'tests/**/*.test.ts'],
-    testTimeout: 60_000,
+    // The browser scenarios (a real Chromium against a real server process, axe checks, an export verified
+    // by the CLI) take tens of seconds each, and several times that on a loaded 2-core machine.
+    testTimeout: 180_000,
     hookTimeout: 300_000,
     pool: 'forks',
     // A prismaField resolver that ignores its `query` loses Pothos's relation preloading (an N+1 risk):
