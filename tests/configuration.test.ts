@@ -8,6 +8,7 @@ import {
   loadConfig,
 } from '@spendsense/server/config';
 import { REPO_ROOT } from '@spendsense/server/db/paths';
+import { DEFAULT_ABUSE_LIMITS } from '@spendsense/server/http/abuse-limits';
 import { describe, expect, it } from 'vitest';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
@@ -44,6 +45,7 @@ describe('configuration', () => {
       trustProxy: false,
       demoEnabled: true,
       rateLimits: { loginPerMinute: 10, auditQueriesPerMinute: 120, exportsPerMinute: 10 },
+      limits: DEFAULT_ABUSE_LIMITS,
       metrics: { token: undefined, allow: ['127.0.0.1', '::1'] },
       shutdownGraceSeconds: 30,
     });

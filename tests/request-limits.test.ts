@@ -6,6 +6,7 @@ import { createOversightYoga } from '@spendsense/server/yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './support/app.js';
 import { openTestDatabase } from './support/database.js';
+import { startServerProcess } from './support/server-process.js';
 
 /** Request limits at the HTTP boundary, through a real node:http server over the real yoga. */
 
@@ -97,5 +98,54 @@ describe('request body size', () => {
     const response = await post([body], { 'content-length': String(Buffer.byteLength(body)) });
     expect(response.status).toBe(413);
     expect(JSON.parse(response.body).errors[0].extensions.code).toBe('REQUEST_TOO_LARGE');
+  });
+});
+
+describe('limits from the environment (a real process)', () => {
+  it('reads every GraphQL limit and the body size limit from its variables', async () => {
+    const server = await startServerProcess({
+      DEMO: '0',
+      GRAPHQL_MAX_DEPTH: '3',
+      GRAPHQL_MAX_ALIASES: '1',
+      GRAPHQL_MAX_TOKENS: '40',
+      GRAPHQL_MAX_COST: '50',
+      MAX_BODY_BYTES: '1024',
+    });
+    try {
+      const ask = async (query: string, padding = '') => {
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+          body: JSON.stringify({ query, variables: padding ? { padding } : {} }),
+        });
+        const body = (await response.json()) as {
+          data?: unknown;
+          errors?: Array<{ message: string; extensions?: { code?: string } }>;
+        };
+        return { status: response.status, codes: (body.errors ?? []).map((e) => e.extensions?.code), body };
+      };
+      // Within every limit: runs.
+      expect(await ask('{ a: viewer { username } }')).toMatchObject({ status: 200, codes: [] });
+      // Refused before anything runs: 400 (GraphQL over HTTP: a response without data is a 4xx), a typed error.
+      for (const [query, message] of [
+        ['{ users(first: 1) { edges { node { id } } } }', 'Query depth limit of 3 exceeded, found 4.'],
+        ['{ a: viewer { username } b: viewer { username } }', 'Aliases limit of 1 exceeded, found 2.'],
+        [`{ ${'__typename '.repeat(40)} }`, 'Token limit of 40 exceeded.'],
+      ] as const) {
+        const refused = await ask(query);
+        expect(refused).toMatchObject({ status: 400, codes: ['GRAPHQL_PARSE_FAILED'] });
+        expect(refused.body.errors?.[0]?.message).toBe(`Syntax Error: ${message}`);
+      }
+      expect(await ask('{ users(first: 60) { totalCount } }')).toMatchObject({
+        status: 400,
+        codes: ['QUERY_TOO_COMPLEX'],
+      });
+      expect(await ask('{ __typename }', 'x'.repeat(2000))).toMatchObject({
+        status: 413,
+        codes: ['REQUEST_TOO_LARGE'],
+      });
+    } finally {
+      server.cleanup();
+    }
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { REPO_ROOT } from './db/paths.js';
 import { DEFAULT_RETENTION, type RetentionPolicy } from './domain/audit/retention.js';
+import { type AbuseLimits, DEFAULT_ABUSE_LIMITS } from './http/abuse-limits.js';
 
 /**
  * Every setting the server reads from its environment, declared once: the variable, how its text is read and
@@ -215,6 +216,32 @@ export const CONFIG_VARIABLES = {
     'audit log, integrity and metrics queries per operator',
   ),
   RATE_LIMIT_EXPORTS_PER_MINUTE: wholeNumber(10, 'audit exports per operator'),
+  GRAPHQL_MAX_DEPTH: wholeNumber(
+    DEFAULT_ABUSE_LIMITS.maxDepth,
+    'deepest field nesting of a GraphQL document',
+    {
+      min: 1,
+    },
+  ),
+  GRAPHQL_MAX_ALIASES: wholeNumber(
+    DEFAULT_ABUSE_LIMITS.maxAliases,
+    'aliases per GraphQL document (each runs its field again)',
+  ),
+  GRAPHQL_MAX_TOKENS: wholeNumber(
+    DEFAULT_ABUSE_LIMITS.maxTokens,
+    'lexical tokens per GraphQL document, counted while parsing',
+    { min: 1 },
+  ),
+  GRAPHQL_MAX_COST: wholeNumber(
+    DEFAULT_ABUSE_LIMITS.maxCost,
+    'estimated cost per operation (page sizes times what each item selects; `auditIntegrity` 9,000, `complianceMetrics` 2,000)',
+    { min: 1 },
+  ),
+  MAX_BODY_BYTES: wholeNumber(
+    DEFAULT_ABUSE_LIMITS.maxBodyBytes,
+    'request body bytes, chunked bodies included (413 `REQUEST_TOO_LARGE` beyond)',
+    { min: 1024 },
+  ),
   AUDIT_SIGNING_KEY: text(
     undefined,
     'Ed25519 private key (PKCS#8 PEM) signing chain checkpoints and export manifests',
@@ -320,6 +347,8 @@ export interface ServerConfig {
   auditCheckpointEverySeconds: number;
   /** Requests per minute (0 = no limit): logins per client IP and per username, audit queries and exports per operator. */
   rateLimits: { loginPerMinute: number; auditQueriesPerMinute: number; exportsPerMinute: number };
+  /** GraphQL depth, alias, token and cost limits and the request body size limit. */
+  limits: AbuseLimits;
   log: {
     level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
     format: 'json' | 'pretty';
@@ -400,6 +429,13 @@ function fromRaw(raw: RawConfig, env: Readonly<Record<string, string | undefined
       loginPerMinute: raw.RATE_LIMIT_LOGINS_PER_MINUTE,
       auditQueriesPerMinute: raw.RATE_LIMIT_AUDIT_QUERIES_PER_MINUTE,
       exportsPerMinute: raw.RATE_LIMIT_EXPORTS_PER_MINUTE,
+    },
+    limits: {
+      maxDepth: raw.GRAPHQL_MAX_DEPTH,
+      maxAliases: raw.GRAPHQL_MAX_ALIASES,
+      maxTokens: raw.GRAPHQL_MAX_TOKENS,
+      maxCost: raw.GRAPHQL_MAX_COST,
+      maxBodyBytes: raw.MAX_BODY_BYTES,
     },
     log: {
       level: raw.LOG_LEVEL ?? 'info',

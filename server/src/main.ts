@@ -46,6 +46,7 @@ const yoga = createOversightYoga({
   rateLimits: config.rateLimits,
   trustProxy: config.trustProxy,
   corsOrigins: config.corsOrigins,
+  limits: config.limits,
   lifecycle,
   readinessChecks: config.redisUrl
     ? [

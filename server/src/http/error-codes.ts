@@ -3,8 +3,10 @@ import type { Plugin } from 'graphql-yoga';
 
 /**
  * Every error a caller receives carries `extensions.code`. The parser's own errors, including the limits
- * GraphQL Armor enforces while parsing (depth, tokens), arrive without one; they are GRAPHQL_PARSE_FAILED,
- * as yoga names its other parse errors.
+ * GraphQL Armor enforces while parsing and validating (depth, aliases, tokens), arrive without one; they are
+ * GRAPHQL_PARSE_FAILED, as yoga names its other parse errors. They also get yoga's mark of a request error
+ * (`http.spec`, status 400), so a client asking for `application/graphql-response+json` gets 400 for a
+ * response without data, as GraphQL over HTTP requires, and one asking for `application/json` gets 200.
  */
 export function useErrorCodes(): Plugin {
   return {
@@ -19,6 +21,9 @@ export function useErrorCodes(): Plugin {
           extensions['code'] = error.message.startsWith('Syntax Error')
             ? 'GRAPHQL_PARSE_FAILED'
             : 'GRAPHQL_VALIDATION_FAILED';
+          if (!('data' in each) && extensions['http'] === undefined) {
+            extensions['http'] = { spec: true, status: 400 };
+          }
         }
       }
     },
