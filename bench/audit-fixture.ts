@@ -456,14 +456,19 @@ $$`;
  * Installs `bench_audit_append_batch(...)`: many `audit_append` calls in one statement, in array order. A
  * benchmark helper in the benchmark's own database, not part of the schema.
  */
-export async function installBatchAppend(client: pg.ClientBase): Promise<void> {
+/** What the batch append needs of a connection: a pg client or the project's SqlExecutor (PGlite too). */
+export interface QueryRunner {
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+export async function installBatchAppend(client: QueryRunner): Promise<void> {
   await client.query(BATCH_APPEND_FUNCTION);
 }
 
 /** Appends `entries` through `audit_append`, in order, in one statement (one transaction). */
-export async function appendBatch(client: pg.ClientBase, entries: readonly HashedContent[]): Promise<bigint> {
+export async function appendBatch(client: QueryRunner, entries: readonly HashedContent[]): Promise<bigint> {
   const column = <T>(get: (c: AuditEntryContent) => T) => entries.map((e) => get(e.content));
-  const result = await client.query<{ last: string }>(
+  const result = await client.query(
     `SELECT bench_audit_append_batch($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[],
        $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[]) AS last`,
     [
@@ -479,7 +484,7 @@ export async function appendBatch(client: pg.ClientBase, entries: readonly Hashe
       entries.map((e) => e.contentHash),
     ],
   );
-  return BigInt(result.rows[0]!.last);
+  return BigInt((result.rows[0] as { last: string | bigint }).last);
 }
 
 /** Rows per `bench_audit_append_batch` call while loading: every call updates the head row once per entry

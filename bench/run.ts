@@ -14,6 +14,7 @@ import { auditExportBenchmark } from './audit-export.js';
 import { auditLiveBenchmark } from './audit-live.js';
 import { auditLogQueryBenchmark } from './audit-log-query.js';
 import { auditRetentionBenchmark } from './audit-retention.js';
+import { auditVerifyBenchmark } from './audit-verify.js';
 import {
   type Benchmark,
   type BenchmarkRecord,
@@ -30,6 +31,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   auditAppendBenchmark,
   auditLiveBenchmark,
   auditRetentionBenchmark,
+  auditVerifyBenchmark,
 ];
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));

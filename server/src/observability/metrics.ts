@@ -32,6 +32,12 @@ export class OversightMetrics {
     registers: [this.registry],
   });
 
+  readonly auditEntriesVerified = new Counter({
+    name: 'spendsense_audit_entries_verified_total',
+    help: 'Audit entries re-hashed by integrity verifications on this instance (rises while one runs)',
+    registers: [this.registry],
+  });
+
   readonly exportBytes = new Counter({
     name: 'spendsense_audit_export_bytes_total',
     help: 'Bytes of audit export files sent, by format',

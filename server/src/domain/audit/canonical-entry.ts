@@ -57,6 +57,55 @@ export function isAuditTimestamp(value: unknown): value is string {
  * event data fits its event type is {@link validateEventData}'s job.
  */
 export function auditContentProblem(content: unknown): string | null {
+  const outcome = canonicalContentOutcome(content);
+  return 'problem' in outcome ? outcome.problem : null;
+}
+
+/**
+ * The canonical JSON of the nine content fields of `entry`. Extra properties (a stored entry's seq and
+ * hashes, database columns) are ignored. Throws a TypeError when {@link auditContentProblem} finds one.
+ */
+export function canonicalAuditContent(entry: AuditEntryContent): string {
+  const outcome = canonicalContentOutcome(entry);
+  if ('problem' in outcome)
+    throw new TypeError(`audit entry ${JSON.stringify(entry.logId)}: ${outcome.problem}`);
+  return outcome.text;
+}
+
+/**
+ * The canonical text of `content`, or why it has none. Checking and serialising are one pass, because the
+ * check of the event data is its serialisation: verification walks whole chains, and each entry's data is
+ * serialised exactly once.
+ */
+export function canonicalContentOutcome(content: unknown): { text: string } | { problem: string } {
+  const problem = contentShapeProblem(content);
+  if (problem !== null) return { problem };
+  const entry = content as AuditEntryContent;
+  const canonical: AuditEntryContent = {
+    logId: entry.logId,
+    eventType: entry.eventType,
+    userId: entry.userId,
+    operatorId: entry.operatorId,
+    recommendationId: entry.recommendationId,
+    occurredAt: entry.occurredAt,
+    eventData: entry.eventData,
+    ipAddress: entry.ipAddress,
+    userAgent: entry.userAgent,
+  };
+  try {
+    return { text: canonicalJson(canonical) };
+  } catch (error) {
+    if (!(error instanceof CanonicalJsonError)) throw error;
+    // Paths are reported relative to the field that holds the problem: `eventData: … at $.items[2]`.
+    const [, field, rest] = /^\$\.(\w+)(.*)$/.exec(error.path) ?? [];
+    return field === undefined
+      ? { problem: error.message }
+      : { problem: `${field}: ${error.problem} at $${rest}` };
+  }
+}
+
+/** Everything {@link auditContentProblem} checks except what serialising the event data finds. */
+function contentShapeProblem(content: unknown): string | null {
   if (typeof content !== 'object' || content === null) return 'an audit entry must be an object';
   const entry = content as Record<string, unknown>;
   if (typeof entry['logId'] !== 'string' || entry['logId'] === '') return 'logId must be a non-empty string';
@@ -73,34 +122,7 @@ export function auditContentProblem(content: unknown): string | null {
   const data = entry['eventData'];
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     return 'eventData must be a JSON object';
-  try {
-    canonicalJson(data);
-  } catch (error) {
-    if (error instanceof CanonicalJsonError) return `eventData: ${error.message}`;
-    throw error;
-  }
   return null;
-}
-
-/**
- * The canonical JSON of the nine content fields of `entry`. Extra properties (a stored entry's seq and
- * hashes, database columns) are ignored. Throws a TypeError when {@link auditContentProblem} finds one.
- */
-export function canonicalAuditContent(entry: AuditEntryContent): string {
-  const problem = auditContentProblem(entry);
-  if (problem !== null) throw new TypeError(`audit entry ${JSON.stringify(entry.logId)}: ${problem}`);
-  const content: AuditEntryContent = {
-    logId: entry.logId,
-    eventType: entry.eventType,
-    userId: entry.userId,
-    operatorId: entry.operatorId,
-    recommendationId: entry.recommendationId,
-    occurredAt: entry.occurredAt,
-    eventData: entry.eventData,
-    ipAddress: entry.ipAddress,
-    userAgent: entry.userAgent,
-  };
-  return canonicalJson(content);
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;

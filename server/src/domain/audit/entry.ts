@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type AuditEntryContent, canonicalAuditContent } from './canonical-entry.js';
 
 export {
@@ -6,6 +6,7 @@ export {
   auditContentProblem,
   auditTimestamp,
   canonicalAuditContent,
+  canonicalContentOutcome,
   isAuditTimestamp,
   type StoredAuditEntry,
 } from './canonical-entry.js';
@@ -15,6 +16,7 @@ export function contentHash(entry: AuditEntryContent): string {
   return sha256Hex(canonicalAuditContent(entry));
 }
 
+/** One-shot hashing: no Hash object per call, which matters when a whole chain is verified. */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }

@@ -36,6 +36,7 @@ export {
   contentHash,
   isAuditTimestamp,
   type StoredAuditEntry,
+  sha256Hex,
 } from './entry.js';
 export {
   AUDIT_EVENT_TYPE_NAMES,

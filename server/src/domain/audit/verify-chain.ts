@@ -1,5 +1,5 @@
 import { type ChainHead, chainHash, GENESIS_HASH, isAuditSeq, isSha256Hex } from './chain.js';
-import { auditContentProblem, contentHash, type StoredAuditEntry } from './entry.js';
+import { canonicalContentOutcome, type StoredAuditEntry, sha256Hex } from './entry.js';
 
 /**
  * Stable codes for the first thing found wrong in a chain. `message` next to it says the same for people.
@@ -247,15 +247,15 @@ export function storedFieldsProblem(entry: unknown): string | null {
  * changed (or damaged) after sealing.
  */
 export function contentFailure(entry: StoredAuditEntry): ChainFailure | null {
-  const problem = auditContentProblem(entry);
-  if (problem !== null) {
+  const outcome = canonicalContentOutcome(entry);
+  if ('problem' in outcome) {
     return failure(
       entry.seq,
       'content_modified',
-      `Entry ${entry.seq}: content is no longer valid: ${problem}`,
+      `Entry ${entry.seq}: content is no longer valid: ${outcome.problem}`,
     );
   }
-  const recomputed = contentHash(entry);
+  const recomputed = sha256Hex(outcome.text);
   if (recomputed === entry.contentHash) return null;
   return failure(
     entry.seq,

@@ -1,6 +1,7 @@
+import { setImmediate } from 'node:timers/promises';
+import type { SqlExecutor } from '../../db/migrate.js';
 import {
   AuditChainVerifier,
-  type AuditEntryContent,
   type AuditEventType,
   type ChainFailureReason,
   type ChainHead,
@@ -50,14 +51,17 @@ export interface AuditIntegrityRange {
 /** Rows per round trip: enough to keep the database busy, few enough that memory stays flat. */
 export const VERIFY_BATCH_SIZE = 5_000;
 
-const ARCHIVAL_EVENTS: AuditEventType[] = ['audit_archived', 'audit_purged'];
+/**
+ * Entries hashed between two turns of the event loop. Hashing is synchronous; in slices of this size a
+ * whole-chain verification holds the event loop for a few milliseconds at a time, so the requests that
+ * arrive meanwhile are served between slices instead of after the last one.
+ */
+export const VERIFY_SLICE = 500;
 
-export interface StoredRow extends AuditEntryContent {
-  seq: bigint;
-  contentHash: string;
-  prevHash: string;
-  hash: string;
-}
+/** Lets timers, I/O callbacks and other requests run before the next slice of work. */
+export const yieldToEventLoop: () => Promise<void> = () => setImmediate();
+
+const ARCHIVAL_EVENTS: AuditEventType[] = ['audit_archived', 'audit_purged'];
 
 /**
  * Verifies the stored chain from `fromSeq` to `toSeq`, streaming rows in keyset batches ordered by seq (memory
@@ -130,13 +134,14 @@ export async function verifyAuditIntegrity(
       .map(checkpointHead),
   });
   // The next batch is read while this one is hashed: two batches in memory at most, I/O and CPU overlapped.
-  let pending = start <= end ? readBatch(db, start, end, batchSize) : null;
+  const read = (from: number) => readBatch(ctx.db.sql, from, end, batchSize);
+  let pending = start <= end ? read(start) : null;
   while (pending !== null) {
     const rows = await pending;
     const last = rows[rows.length - 1];
-    const next = last === undefined ? end + 1 : Number(last.seq) + 1;
-    pending = rows.length === batchSize && next <= end ? readBatch(db, next, end, batchSize) : null;
-    if (!rows.every((row) => verifier.push(storedEntry(row)))) {
+    const next = last === undefined ? end + 1 : last.seq + 1;
+    pending = rows.length === batchSize && next <= end ? read(next) : null;
+    if (!(await pushInSlices(ctx, verifier, rows)).ok) {
       // Verification stopped; the read ahead is no longer wanted, but its failure must not go unhandled.
       pending?.catch(() => {});
       break;
@@ -258,19 +263,54 @@ function archivalTypes(): Prisma.Sql {
   return Prisma.join(ARCHIVAL_EVENTS.map((type) => Prisma.sql`${type}::"AuditEventType"`));
 }
 
-/** Stored entries with `from <= seq <= to`, in seq order, at most `size`, exactly as they were hashed. */
-export function readBatch(db: Db, from: number, to: number, size: number): Promise<StoredRow[]> {
-  // occurred_at is read as the exact text that was hashed, not through a Date.
-  return db.$queryRaw<StoredRow[]>`
-    SELECT seq, log_id AS "logId", event_type AS "eventType", user_id AS "userId", operator_id AS "operatorId",
-      recommendation_id AS "recommendationId",
-      to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt",
-      event_data AS "eventData", ip_address AS "ipAddress", user_agent AS "userAgent",
-      content_hash AS "contentHash", prev_hash AS "prevHash", hash
-    FROM audit_log WHERE seq >= ${BigInt(from)} AND seq <= ${BigInt(to)}
-    ORDER BY seq LIMIT ${size}`;
+/**
+ * Pushes `entries` into `verifier` a slice at a time, yielding to the event loop after each slice, until
+ * verification fails (`ok` false; `pushed` includes the entry that failed). Counts what it checked in the metrics, which is also how a running verification
+ * shows its progress.
+ */
+export async function pushInSlices(
+  ctx: Pick<ServiceContext, 'metrics'>,
+  verifier: AuditChainVerifier,
+  entries: readonly StoredAuditEntry[],
+): Promise<{ pushed: number; ok: boolean }> {
+  for (let from = 0; from < entries.length; from += VERIFY_SLICE) {
+    const to = Math.min(from + VERIFY_SLICE, entries.length);
+    for (let index = from; index < to; index++) {
+      if (!verifier.push(entries[index]!)) {
+        ctx.metrics.auditEntriesVerified.inc(index - from + 1);
+        return { pushed: index + 1, ok: false };
+      }
+    }
+    ctx.metrics.auditEntriesVerified.inc(to - from);
+    await yieldToEventLoop();
+  }
+  return { pushed: entries.length, ok: true };
 }
 
-export function storedEntry(row: StoredRow): StoredAuditEntry {
-  return { ...row, seq: Number(row.seq) };
+// occurred_at is read as the exact text that was hashed, not through a Date. Read through the driver, not
+// Prisma: verification reads every row, and Prisma's per-row conversion cost more than the hashing.
+const BATCH_SQL = `
+  SELECT seq, log_id AS "logId", event_type AS "eventType", user_id AS "userId", operator_id AS "operatorId",
+    recommendation_id AS "recommendationId",
+    to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt",
+    event_data AS "eventData", ip_address AS "ipAddress", user_agent AS "userAgent",
+    content_hash AS "contentHash", prev_hash AS "prevHash", hash
+  FROM audit_log WHERE seq >= $1 AND seq <= $2
+  ORDER BY seq LIMIT $3`;
+
+/** Stored entries with `from <= seq <= to`, in seq order, at most `size`, exactly as they were hashed. */
+export async function readBatch(
+  sql: SqlExecutor,
+  from: number,
+  to: number,
+  size: number,
+): Promise<StoredAuditEntry[]> {
+  const { rows } = await sql.query<Omit<StoredAuditEntry, 'seq'> & { seq: number | bigint | string }>(
+    BATCH_SQL,
+    [from, to, size],
+  );
+  // The drivers spell bigint as a string (pg) or a BigInt (PGlite); seqs are safe integers. Converted in
+  // place: one object per row, not two.
+  for (const row of rows) row.seq = Number(row.seq);
+  return rows as StoredAuditEntry[];
 }

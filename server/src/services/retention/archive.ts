@@ -31,7 +31,7 @@ import {
 } from '../../domain/audit/retention.js';
 import { DomainError } from '../../errors.js';
 import { runAudited } from '../audit/record-audit.js';
-import { readBatch, storedEntry } from '../audit/verify.js';
+import { readBatch } from '../audit/verify.js';
 import type { RequestOrigin, ServiceContext } from '../context.js';
 import type { Db } from '../db-types.js';
 import { type AuditArchive, archiveManifests, archivePath } from './manifests.js';
@@ -220,7 +220,7 @@ async function archiveMonth(
   let read = 0;
   async function* batches(): AsyncGenerator<StoredAuditEntry[]> {
     for (let from = first; from <= last; ) {
-      const rows = (await readBatch(db, from, last, batchSize)).map(storedEntry);
+      const rows = await readBatch(ctx.db.sql, from, last, batchSize);
       if (rows.length === 0) return;
       anchor ??= rows[0]!;
       head = rows[rows.length - 1]!;

@@ -13,6 +13,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import {
   type AuditIntegrityFailureReason,
   type AuditIntegrityReport,
+  pushInSlices,
   VERIFY_BATCH_SIZE,
   verifyAuditIntegrity,
 } from '../audit/verify.js';
@@ -211,11 +212,7 @@ async function verifyArchivedRange(
       };
     }
     if (rows.length === 0) break;
-    let pushed = 0;
-    const ok = rows.every((row) => {
-      pushed++;
-      return verifier.push(row);
-    });
+    const { pushed, ok } = await pushInSlices(ctx, verifier, rows);
     onChecked(pushed);
     if (!ok) break;
     from = rows[rows.length - 1]!.seq + 1;
