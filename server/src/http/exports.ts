@@ -1,8 +1,8 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Plugin } from 'graphql-yoga';
 import { type AuditExportFormat, type AuditFilter, isAuditExportFormat } from '../domain/audit/index.js';
-import { can } from '../domain/operators/index.js';
 import { badInput, DomainError, type ErrorCode, HTTP_STATUS } from '../errors.js';
+import { allows, ROUTE_POLICY, requiredScopesOf } from '../policy.js';
 import { type AuditExportOptions, exportAuditLog } from '../services/audit/export.js';
 import { type GlobalIdValue, parseAuditFilter } from '../services/audit/filter-input.js';
 import { recordUnauthorizedAccess } from '../services/audit/record-denial.js';
@@ -81,10 +81,10 @@ export async function serveAuditExport(
       );
     }
 
-    if (!operator || !can(operator.role, 'readAudit')) {
+    if (!operator || !allows(ROUTE_POLICY['GET /exports/audit'], operator)) {
       await recordUnauthorizedAccess(services, operator, origin, {
         fieldPath: DENIED_FIELD_PATH,
-        requiredScopes: ['capability:readAudit'],
+        requiredScopes: requiredScopesOf(ROUTE_POLICY['GET /exports/audit']),
       });
       return operator
         ? errorResponse(request, 'FORBIDDEN', 403, `Not authorized to access ${DENIED_FIELD_PATH}`)

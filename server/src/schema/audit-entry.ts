@@ -24,7 +24,6 @@ export const AuditEntryNode = builder.prismaNode('AuditEntry', {
   findUnique: (id) => ({ seq: seqOfNodeId(id) }),
   // node(id) of a seq that does not exist answers null instead of raising (and logging) a Prisma error.
   nullable: true,
-  authScopes: { capability: 'readAudit' },
   fields: (t) => ({
     sequence: t.string({
       description:

@@ -165,7 +165,6 @@ builder.queryField('auditIntegrity', (t) =>
     type: AuditIntegrityReportRef,
     description:
       'Verifies the audit chain: recomputes every content hash and link from fromSeq to toSeq, and compares the end with the recorded chain head. Names the first entry that was changed, deleted, inserted or reordered. Without fromSeq and toSeq it verifies the whole history: purged ranges against their audit_purged receipts, archived ranges from their Parquet files (present, unchanged, matching their manifests) and the active table, as one chain. Admin and compliance only.',
-    authScopes: { capability: 'readAudit' },
     args: {
       fromSeq: t.arg.string({
         required: false,

@@ -42,7 +42,6 @@ builder.queryField('auditLog', (t) =>
     {
       type: AuditEntryNode,
       description: `The consolidated audit log: every decision and operator action, filtered, ordered by sequence number or by event type, and paged by keyset (a deep page costs what the first does). \`first\`/\`last\` default to ${AUDIT_PAGE_DEFAULT_SIZE} and take at most ${AUDIT_PAGE_MAX_SIZE}; pass one of them, not both. Bad arguments (page size out of range, a cursor this field did not issue or issued for another orderBy, \`from\` after \`to\`, an unknown event type) fail with BAD_USER_INPUT. Admin and compliance only.`,
-      authScopes: { capability: 'readAudit' },
       args: {
         filter: t.arg({
           type: AuditLogFilterInput,

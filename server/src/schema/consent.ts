@@ -41,7 +41,6 @@ export const ConsentRecordNode = builder.prismaNode('ConsentRecord', {
   id: { field: 'id' },
   // node(id) of a missing row answers null instead of raising (and logging) a Prisma error.
   nullable: true,
-  authScopes: { capability: 'readCustomers' },
   fields: (t) => ({
     user: t.relation('user', { description: 'The customer.' }),
     status: t.expose('status', { type: ConsentStatusEnum, description: 'The status from this change on.' }),
@@ -149,7 +148,6 @@ builder.mutationField('setConsent', (t) =>
     type: SetConsentPayload,
     description:
       "Records a customer's consent change (opt in or out) with its consent_changed audit entry. Reviewers and administrators record consent on a customer's behalf; the caller is stored as the operator who made the change.",
-    authScopes: { capability: 'review' },
     args: { input: t.arg({ type: SetConsentInput, required: true, description: 'The consent change.' }) },
     resolve: async (_root, { input }, ctx) => {
       const operator = signedInOperator(ctx);

@@ -1,8 +1,7 @@
 import { brandWithType } from '@pothos/core';
 import { isCustomerId, isUuid, parseAuditSeqText } from '../domain/identifiers.js';
-import type { Capability } from '../domain/operators/index.js';
-import { can } from '../domain/operators/index.js';
 import { badInput } from '../errors.js';
+import { type Access, allows, NODE_POLICY } from '../policy.js';
 import { readArchivedEntry } from '../services/retention/archived-query.js';
 import type { GraphQLContext } from './context.js';
 
@@ -14,13 +13,16 @@ const isSeq = (text: string) => parseAuditSeqText(text) !== null;
  * they sent), so the type's own auth scope refuses its fields (FORBIDDEN, recorded) whether or not such a
  * row exists, and `node(id) { __typename }` tells nothing either. A malformed raw id is BAD_USER_INPUT.
  */
-export const NODE_ACCESS: Record<string, { capability: Capability; rawId: (text: string) => boolean }> = {
-  User: { capability: 'readCustomers', rawId: isCustomerId },
-  PersonaAssignment: { capability: 'readCustomers', rawId: isUuid },
-  Recommendation: { capability: 'readCustomers', rawId: isUuid },
-  ConsentRecord: { capability: 'readCustomers', rawId: isUuid },
-  Operator: { capability: 'readAudit', rawId: isUuid },
-  AuditEntry: { capability: 'readAudit', rawId: isSeq },
+export const NODE_ACCESS: Record<
+  keyof typeof NODE_POLICY,
+  { access: Access; rawId: (text: string) => boolean }
+> = {
+  User: { access: NODE_POLICY.User, rawId: isCustomerId },
+  PersonaAssignment: { access: NODE_POLICY.PersonaAssignment, rawId: isUuid },
+  Recommendation: { access: NODE_POLICY.Recommendation, rawId: isUuid },
+  ConsentRecord: { access: NODE_POLICY.ConsentRecord, rawId: isUuid },
+  Operator: { access: NODE_POLICY.Operator, rawId: isUuid },
+  AuditEntry: { access: NODE_POLICY.AuditEntry, rawId: isSeq },
 };
 
 type ParsedId = { typename: string; id: string };
@@ -33,11 +35,13 @@ export function sortNodeIds(
   const load: Array<ParsedId | null> = [];
   const standIns: Array<object | null> = [];
   for (const id of ids) {
-    const access = id ? NODE_ACCESS[id.typename] : undefined;
+    const access = id
+      ? (NODE_ACCESS as Record<string, (typeof NODE_ACCESS)['User']>)[id.typename]
+      : undefined;
     if (!id || !access) {
       load.push(null);
       standIns.push(null);
-    } else if (ctx.operator === null || !can(ctx.operator.role, access.capability)) {
+    } else if (!allows(access.access, ctx.operator)) {
       load.push(null);
       const standIn = {};
       brandWithType(standIn, id.typename as never);

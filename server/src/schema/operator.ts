@@ -18,7 +18,6 @@ export const OperatorNode = builder.prismaNode('Operator', {
   id: { field: 'id' },
   // node(id) of a missing row answers null instead of raising (and logging) a Prisma error.
   nullable: true,
-  authScopes: { authenticated: true },
   fields: (t) => ({
     username: t.exposeString('username', { description: 'Unique login name.' }),
     displayName: t.exposeString('displayName', { description: 'Name shown in the console and audit log.' }),
@@ -70,7 +69,6 @@ builder.queryField('operators', (t) =>
     type: ['Operator'],
     description:
       'Every operator, by username: the people who can appear in the audit log, to filter it by operator. Admin and compliance only.',
-    authScopes: { capability: 'readAudit' },
     resolve: (query, _root, _args, ctx) =>
       ctx.services.db.prisma.operator.findMany({ ...query, orderBy: { username: 'asc' } }),
   }),
@@ -105,7 +103,6 @@ builder.mutationField('login', (t) =>
 builder.mutationField('logout', (t) =>
   t.boolean({
     description: 'Ends the current session. True when a session was revoked.',
-    authScopes: { authenticated: true },
     resolve: async (_root, _args, ctx) => {
       const revoked = ctx.sessionToken ? await logout(ctx.services, ctx.sessionToken, ctx.origin) : false;
       await ctx.request.cookieStore?.delete(SESSION_COOKIE);

