@@ -292,20 +292,21 @@ describe('every cell of the table, against the real server', () => {
   it.each(Object.keys(NODE_POLICY))('node(id) of a %s', async (typeName) => {
     for (const caller of CALLERS) {
       const allowed = allows((NODE_POLICY as Record<string, Access>)[typeName]!, caller);
-      await expectCell(
-        caller,
-        allowed,
-        async (token) => {
-          const result = await app.graphql<{ node: { id: string } | null }>(
-            `query($id: ID!) { node(id: $id) { id } }`,
-            { id: ids[typeName] },
-            { token },
-          );
-          if (allowed) expect(result.data?.node?.id).toBe(ids[typeName]);
-          return result;
-        },
-        `node(${typeName})`,
-      );
+      // A caller the node policy refuses but the type's own policy admits (an operator looked up by id by a
+      // viewer) gets a stand-in with nothing in it: neither the object nor a sign that it exists.
+      const typeAdmits = allows((TYPE_POLICY as Record<string, Access>)[typeName]!, caller);
+      const ask = async (token: string | undefined) => {
+        const result = await app.graphql<{ node: { id: string } | null }>(
+          `query($id: ID!) { node(id: $id) { id } }`,
+          { id: ids[typeName] },
+          { token },
+        );
+        if (allowed) expect(result.data?.node?.id).toBe(ids[typeName]);
+        else expect(result.data?.node?.id ?? null).not.toBe(ids[typeName]);
+        return result;
+      };
+      if (!allowed && typeAdmits) await ask(await tokenOf(caller));
+      else await expectCell(caller, allowed, ask, `node(${typeName})`);
     }
   });
 
@@ -343,7 +344,7 @@ describe('every cell of the table, against the real server', () => {
         allowed,
         async (token) => {
           const response = await app.yoga.fetch('http://yoga/exports/audit?format=csv', {
-            headers: token ? { authorization: `Bearer ${token}` } : {},
+            headers: token ? { authorization: `Bearer ${token}` } : { 'x-graphql-yoga-csrf': '1' },
           });
           const text = await response.text();
           if (allowed) {

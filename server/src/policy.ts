@@ -75,10 +75,10 @@ export const TYPE_POLICY = {
 } as const satisfies Record<PolicyTypeName, Access>;
 
 /**
- * Who may load an object by its id through `node`/`nodes`: its type's policy. An operator id is only learnt
- * from a record that names the operator, so loading it by id shows no more than that record did.
+ * Who may load an object by its id through `node`/`nodes`: its type's policy, except that looking an operator
+ * up by id is the operator directory (audit data), while an operator named on a record is part of that record.
  */
-export const NODE_POLICY: Record<PolicyTypeName, Access> = TYPE_POLICY;
+export const NODE_POLICY: Record<PolicyTypeName, Access> = { ...TYPE_POLICY, Operator: 'readAudit' };
 
 /**
  * HTTP routes besides GraphQL's fields. `/graphql` and `/graphql/stream` carry operations whose fields
