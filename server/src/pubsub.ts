@@ -9,6 +9,8 @@ import { Redis } from 'ioredis';
 export type OversightTopics = {
   /** A committed audit entry, by sequence number (as a string: it is a bigint in the database). */
   'auditEntry:added': [{ seq: string }];
+  /** A session was revoked (logout): live subscriptions it opened end, on every instance. */
+  'session:ended': [{ sessionId: string }];
 };
 
 export type OversightPubSub = PubSub<OversightTopics> & {

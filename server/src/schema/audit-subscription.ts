@@ -4,6 +4,7 @@ import { readChainHead } from '../services/audit/checkpoints.js';
 import { auditLiveFeed } from '../services/audit/live-feed.js';
 import { AuditLogFilterInput, toAuditFilter } from './audit-filter.js';
 import { builder } from './builder.js';
+import { SessionEnded, untilSessionEnds } from './session-bound.js';
 
 builder.subscriptionType({
   description:
@@ -42,11 +43,18 @@ builder.subscriptionField('auditEntryAdded', (t) =>
           });
         }
       }
-      return auditLiveFeed(ctx.services).entries(toAuditFilter(args.filter), afterSeq, ctx.request.signal, {
-        includeArchived: args.filter?.includeArchived ?? false,
-      });
+      const feed = auditLiveFeed(ctx.services).entries(
+        toAuditFilter(args.filter),
+        afterSeq,
+        ctx.request.signal,
+        { includeArchived: args.filter?.includeArchived ?? false },
+      );
+      return untilSessionEnds(ctx, feed) as typeof feed;
     },
     // The feed already loaded the whole row, and AuditEntry has no Prisma relations to select.
-    resolve: (_query, entry) => entry,
+    resolve: (_query, entry: unknown) => {
+      if (entry instanceof SessionEnded) throw entry.error;
+      return entry as never;
+    },
   }),
 );

@@ -176,7 +176,8 @@ export async function logout(
   token: string,
   origin: RequestOrigin | null = null,
 ): Promise<boolean> {
-  return runAudited(ctx, async (tx, audit) => {
+  let ended: string | null = null;
+  const revoked = await runAudited(ctx, async (tx, audit) => {
     const now = ctx.now();
     const session = await tx.operatorSession.findUnique({
       where: { tokenHash: hashSessionToken(token) },
@@ -198,6 +199,10 @@ export async function logout(
         session_started_at: auditTimestamp(session.createdAt),
       },
     });
+    ended = session.id;
     return true;
   });
+  // After the commit, so no instance ends a stream for a logout that did not happen.
+  if (ended !== null) ctx.pubsub.publish('session:ended', { sessionId: ended });
+  return revoked;
 }
