@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { DomainError } from '../errors.js';
+import { type OutageLog, watchRedis } from '../redis-outage.js';
 
 /**
  * Request rate limits: logins per client IP and per username, audit queries and exports per operator.
@@ -172,10 +173,55 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 }
 
+/**
+ * The Redis store, and this process's memory while Redis is unreachable: limits stay enforced (per
+ * instance rather than shared) instead of failing open or failing every request, with one warning per
+ * outage. Commands fail at once while disconnected, so no request waits for reconnection attempts.
+ */
+export class RedisWithMemoryFallbackStore implements RateLimitStore {
+  readonly #redis: RedisRateLimitStore;
+  readonly #memory = new MemoryRateLimitStore();
+  readonly #outage: { failed(error: unknown): void };
+
+  constructor(redis: Redis, prefix: string | undefined, log?: OutageLog) {
+    this.#redis = new RedisRateLimitStore(redis, prefix);
+    this.#outage = watchRedis(redis, 'rate limits are counted in this instance only until it is back', log);
+  }
+
+  async take(ids: readonly string[], limit: number, nowMs: number): Promise<{ waitMs: number }> {
+    try {
+      return await this.#redis.take(ids, limit, nowMs);
+    } catch (error) {
+      this.#outage.failed(error);
+      return this.#memory.take(ids, limit, nowMs);
+    }
+  }
+
+  get trackedKeys(): null {
+    return null;
+  }
+
+  ping(): Promise<void> {
+    return this.#redis.ping();
+  }
+
+  close(): Promise<void> {
+    return this.#redis.close();
+  }
+}
+
 /** The store for a configuration: Redis (shared by every instance) when a URL is given, else memory. */
-export function createRateLimitStore(redisUrl: string | undefined, prefix?: string): RateLimitStore {
+export function createRateLimitStore(
+  redisUrl: string | undefined,
+  prefix?: string,
+  log?: OutageLog,
+): RateLimitStore {
   if (!redisUrl) return new MemoryRateLimitStore();
-  return new RedisRateLimitStore(new Redis(redisUrl, { maxRetriesPerRequest: 3 }), prefix);
+  return new RedisWithMemoryFallbackStore(
+    new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
+    prefix,
+    log,
+  );
 }
 
 export class RateLimiter {

@@ -55,16 +55,20 @@ export interface ServiceParts {
  */
 export function createServices(config: ServerConfig, db: Database, parts: ServiceParts = {}): ServiceContext {
   const metrics = parts.metrics ?? new OversightMetrics();
+  const logger = parts.logger ?? createLogger(config.log);
+  // An expected condition: one line, the reason without a stack.
+  const redisOutage = (message: string, error?: unknown) =>
+    logger.warn({ reason: error instanceof Error ? error.message : undefined }, message);
   const services: ServiceContext = {
     db,
     now: parts.now ?? (() => new Date()),
     scryptCost: config.scryptCost,
     sessionTtlHours: config.sessionTtlHours,
-    pubsub: parts.pubsub ?? createOversightPubSub(config.redisUrl),
-    logger: parts.logger ?? createLogger(config.log),
+    pubsub: parts.pubsub ?? createOversightPubSub(config.redisUrl, redisOutage),
+    logger,
     metrics,
     checkpointing: parts.checkpointing,
-    rateLimitStore: parts.rateLimitStore ?? createRateLimitStore(config.redisUrl),
+    rateLimitStore: parts.rateLimitStore ?? createRateLimitStore(config.redisUrl, undefined, redisOutage),
     retention: parts.retention ?? config.retention,
   };
   metrics.readPoolWith(() => db.poolStats());
