@@ -15,7 +15,7 @@ import {
 } from '../../domain/audit/index.js';
 import type { ServiceContext } from '../context.js';
 import type { Db } from '../db-types.js';
-import { runAudited } from './record-audit.js';
+import { appendAuditEntry } from './record-audit.js';
 
 /**
  * Where signed checkpoints are kept: somewhere the database's users cannot write. Append-only by contract;
@@ -133,9 +133,7 @@ export async function writeCheckpoint(ctx: ServiceContext): Promise<SignedAuditC
   if (latest && head.seq <= latest.seq + 1) return null;
   const checkpoint = signCheckpoint(head, auditTimestamp(ctx.now()), checkpointing.key);
   await checkpointing.log.append(checkpoint);
-  await runAudited(ctx, (_tx, audit) =>
-    audit.record({ eventType: 'audit_checkpoint', eventData: checkpoint }),
-  );
+  await appendAuditEntry(ctx, { eventType: 'audit_checkpoint', eventData: checkpoint });
   return checkpoint;
 }
 

@@ -19,7 +19,7 @@ import type { Db } from '../db-types.js';
 import { readArchivedStoredEntries } from '../retention/archived-query.js';
 import { checkpointForExport, readChainHead } from './checkpoints.js';
 import { auditFilterSql, seqRangeOfTimeWindow } from './query.js';
-import { runAudited } from './record-audit.js';
+import { appendAuditEntry } from './record-audit.js';
 
 /** Rows per database round trip: large enough to amortise the query, small enough to keep memory flat. */
 export const AUDIT_EXPORT_BATCH_SIZE = 2_000;
@@ -118,22 +118,20 @@ export async function exportAuditLog(
   let recording: Promise<void> | null = null;
 
   const record = (completed: boolean): Promise<void> => {
-    recording ??= runAudited(ctx, async (_tx, audit) => {
-      const eventData: AuditExportedData & { completed: boolean } = {
-        format,
-        filters,
-        row_count: sent.rows,
-        first_seq: sent.firstSeq,
-        last_seq: sent.lastSeq,
-        head_hash: sent.rows > 0 ? sent.headHash : null,
-        completed,
-      };
-      await audit.record({
-        eventType: 'audit_exported',
-        operatorId: request.operatorId,
-        origin: request.origin,
-        eventData,
-      });
+    const eventData: AuditExportedData & { completed: boolean } = {
+      format,
+      filters,
+      row_count: sent.rows,
+      first_seq: sent.firstSeq,
+      last_seq: sent.lastSeq,
+      head_hash: sent.rows > 0 ? sent.headHash : null,
+      completed,
+    };
+    recording ??= appendAuditEntry(ctx, {
+      eventType: 'audit_exported',
+      operatorId: request.operatorId,
+      origin: request.origin,
+      eventData,
     }).then(() => undefined);
     return recording;
   };

@@ -149,10 +149,31 @@ export async function runAuditedWithEntries<T>(
     { timeout: options.timeout ?? 30_000, maxWait: 30_000 },
   );
   const appended = writer?.appended ?? [];
+  announce(ctx, appended);
+  return { result, appended };
+}
+
+/**
+ * Appends one entry that has no business write to commit with (a denial, a checkpoint, an export's
+ * receipt): a single `audit_append` statement in its own transaction, without an interactive transaction's
+ * round trips. Then announces it like `runAudited`.
+ */
+export async function appendAuditEntry<K extends AuditEventType>(
+  ctx: ServiceContext,
+  record: AuditRecord<K>,
+): Promise<AppendedAudit> {
+  const writer = new AuditWriter(ctx.db.prisma, ctx);
+  await writer.record(record);
+  await writer.flush();
+  announce(ctx, writer.appended);
+  return writer.appended[0]!;
+}
+
+/** Committed entries: counted, published to live subscribers, noted for the next checkpoint. */
+function announce(ctx: ServiceContext, appended: readonly AppendedAudit[]): void {
   for (const entry of appended) {
     ctx.metrics.auditEntriesAppended.inc({ event_type: entry.eventType });
     ctx.pubsub.publish('auditEntry:added', { seq: entry.seq.toString() });
   }
   if (appended.length) ctx.checkpointer?.noteAppended(appended.length);
-  return { result, appended };
 }

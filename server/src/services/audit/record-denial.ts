@@ -1,6 +1,6 @@
 import type { Operator } from '../../generated/prisma/client.js';
 import type { RequestOrigin, ServiceContext } from '../context.js';
-import { runAudited } from './record-audit.js';
+import { appendAuditEntry } from './record-audit.js';
 
 export interface Denial {
   /** e.g. `Query.auditLog` */
@@ -18,16 +18,14 @@ export async function recordUnauthorizedAccess(
   origin: RequestOrigin,
   denial: Denial,
 ): Promise<void> {
-  await runAudited(ctx, (_tx, audit) =>
-    audit.record({
-      eventType: 'unauthorized_access',
-      operatorId: operator?.id ?? null,
-      origin,
-      eventData: {
-        field_path: denial.fieldPath,
-        required_scopes: denial.requiredScopes,
-        operator_role: operator?.role ?? null,
-      },
-    }),
-  );
+  await appendAuditEntry(ctx, {
+    eventType: 'unauthorized_access',
+    operatorId: operator?.id ?? null,
+    origin,
+    eventData: {
+      field_path: denial.fieldPath,
+      required_scopes: denial.requiredScopes,
+      operator_role: operator?.role ?? null,
+    },
+  });
 }
