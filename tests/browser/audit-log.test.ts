@@ -5,22 +5,11 @@ import path from 'node:path';
 import { REPO_ROOT } from '@spendsense/server/db/paths';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createPostgresTestDatabase } from '../support/database.js';
-import {
-  launchChromium,
-  offlinePage,
-  screenshot,
-  type TestBrowser,
-  wcagViolations,
-} from './support/browser.js';
-import {
-  buildConsoleIfStale,
-  type ConsoleServer,
-  DEMO_LOGINS,
-  graphqlAs,
-  startConsoleServer,
-} from './support/console-server.js';
+import { offlinePage, screenshot, wcagViolations } from './support/browser.js';
+import { type ConsoleServer, DEMO_LOGINS, graphqlAs, startConsoleServer } from './support/console-server.js';
+import { consoleUnderTest, signIn } from './support/console-under-test.js';
 
 /**
  * The audit log screen in Chromium against the real server process: filtering, paging both ways, the
@@ -28,16 +17,11 @@ import {
  * tampered with in the database marked by the browser's own re-hashing.
  */
 
-let chromium: TestBrowser;
-let server: ConsoleServer;
 /** On disk (not memory://), so the server can be stopped and started again on the same data. */
-let dataDir: string;
-
-beforeAll(async () => {
-  buildConsoleIfStale();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'ss-audit-browser-'));
-  [server, chromium] = await Promise.all([startConsoleServer(serverEnv()), launchChromium()]);
-});
+const dataDir = mkdtempSync(path.join(tmpdir(), 'ss-audit-browser-'));
+// Registered first, so it runs after the server has stopped (after-hooks run in reverse order).
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const running = consoleUnderTest(serverEnv);
 
 /** The test signs in many times a minute from one address: the login rate limit is off for its servers. */
 function serverEnv(): Record<string, string> {
@@ -49,17 +33,9 @@ function serverEnv(): Record<string, string> {
   };
 }
 
-afterAll(async () => {
-  await chromium?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
 async function signedInAuditLog(page: Page, search = '') {
   await page.goto(`/audit${search}`);
-  await page.getByLabel('Username').fill(DEMO_LOGINS.compliance.username);
-  await page.getByLabel('Password').fill(DEMO_LOGINS.compliance.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, DEMO_LOGINS.compliance);
   await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
   await page.getByTestId('audit-row').first().waitFor();
 }
@@ -104,7 +80,7 @@ async function twoLargestEventTypes(): Promise<[string, string]> {
     )
     .join('\n');
   const counts = await graphqlAs<Record<string, { totalCount: number }>>(
-    server,
+    running.server,
     DEMO_LOGINS.admin,
     `{ ${fields} }`,
   );
@@ -115,7 +91,7 @@ async function twoLargestEventTypes(): Promise<[string, string]> {
 
 describe('the audit log in Chromium, against the real server', () => {
   it('a compliance officer filters, pages forward and back, opens an entry and downloads an export that verifies', async () => {
-    const { page, foreignRequests } = await offlinePage(chromium.browser, server.url);
+    const { page, foreignRequests } = await offlinePage(running.chromium.browser, running.server.url);
     await signedInAuditLog(page);
     expect(Object.values(await verdicts(page)).every((verdict) => verdict === 'true')).toBe(true);
     await page.getByTestId('integrity-badge').getByText('Chain verified').waitFor();
@@ -195,7 +171,7 @@ describe('the audit log in Chromium, against the real server', () => {
     const exported = await graphqlAs<{
       auditLog: { edges: { node: { operator: { username: string }; eventData: Record<string, unknown> } }[] };
     }>(
-      server,
+      running.server,
       DEMO_LOGINS.admin,
       '{ auditLog(first: 1, filter: { eventTypes: [AUDIT_EXPORTED] }) { edges { node { operator { username } eventData } } } }',
     );
@@ -208,7 +184,7 @@ describe('the audit log in Chromium, against the real server', () => {
   });
 
   it('shows entries another client writes as they happen, and misses none across a server restart', async () => {
-    const { page } = await offlinePage(chromium.browser, server.url);
+    const { page } = await offlinePage(running.chromium.browser, running.server.url);
     await signedInAuditLog(page);
     const top = Number((await rowSequences(page))[0]);
     await page.getByText('Live tail').click();
@@ -216,7 +192,7 @@ describe('the audit log in Chromium, against the real server', () => {
     await page.locator('[data-testid=tail-connection][data-state=live]').waitFor();
 
     // Another client signs in: its login_attempt entry appears at the top, marked new.
-    await graphqlAs(server, DEMO_LOGINS.admin, '{ viewer { username } }');
+    await graphqlAs(running.server, DEMO_LOGINS.admin, '{ viewer { username } }');
     await expect
       .poll(async () => Number((await rowSequences(page))[0]), { timeout: 30_000 })
       .toBeGreaterThan(top);
@@ -225,18 +201,18 @@ describe('the audit log in Chromium, against the real server', () => {
     await screenshot(page, '13-audit-live-tail');
 
     // The server goes away: the page says it is reconnecting after the last entry it saw.
-    const port = new URL(server.url).port;
-    await server.stop();
+    const port = new URL(running.server.url).port;
+    await running.server.stop();
     await page.locator('[data-testid=tail-connection][data-state=reconnecting]').waitFor({ timeout: 30_000 });
     expect(await connection.textContent()).toMatch(/Reconnecting… \(resumes after #\d+\)/);
     await screenshot(page, '14-audit-live-reconnecting');
 
     // It comes back on the same data; entries written before the page reconnects are replayed, in order.
-    server = await startConsoleServer({ ...serverEnv(), PORT: port });
+    running.server = await startConsoleServer({ ...serverEnv(), PORT: port });
     for (let login = 0; login < 3; login++)
-      await graphqlAs(server, DEMO_LOGINS.admin, '{ viewer { username } }');
+      await graphqlAs(running.server, DEMO_LOGINS.admin, '{ viewer { username } }');
     const head = await graphqlAs<{ auditIntegrity: { headSeq: string } }>(
-      server,
+      running.server,
       DEMO_LOGINS.admin,
       '{ auditIntegrity { headSeq } }',
     );
@@ -294,7 +270,7 @@ describe('a row changed in the database, in Chromium', () => {
       await owner.end();
     }
 
-    const { page } = await offlinePage(chromium.browser, tamperServer.url);
+    const { page } = await offlinePage(running.chromium.browser, tamperServer.url);
     await signedInAuditLog(page);
     const marks = await verdicts(page);
     expect(marks[String(victim)]).toBe('false');

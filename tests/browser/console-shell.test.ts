@@ -1,42 +1,13 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  offlinePage,
-  screenshot,
-  type TestBrowser,
-  wcagViolations,
-} from './support/browser.js';
-import {
-  buildConsoleIfStale,
-  type ConsoleServer,
-  DEMO_LOGINS,
-  graphqlAs,
-  startConsoleServer,
-} from './support/console-server.js';
+import { describe, expect, it } from 'vitest';
+import { offlinePage, screenshot, wcagViolations } from './support/browser.js';
+import { DEMO_LOGINS, graphqlAs } from './support/console-server.js';
+import { consoleUnderTest, signIn } from './support/console-under-test.js';
 
-let server: ConsoleServer;
-let chromium: TestBrowser;
-
-beforeAll(async () => {
-  buildConsoleIfStale();
-  [server, chromium] = await Promise.all([startConsoleServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-async function signIn(page: Page, login: { username: string; password: string }) {
-  await page.getByLabel('Username').fill(login.username);
-  await page.getByLabel('Password').fill(login.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const running = consoleUnderTest();
 
 describe('the console in Chromium, against the real server', () => {
   it('refuses a wrong password with a clear message, then signs in and out', async () => {
-    const { page, foreignRequests } = await offlinePage(chromium.browser, server.url);
+    const { page, foreignRequests } = await offlinePage(running.chromium.browser, running.server.url);
     await page.goto('/');
     await expect.poll(() => page.url()).toContain('/sign-in');
     await page.getByRole('heading', { name: 'SpendSense Oversight' }).waitFor();
@@ -59,7 +30,7 @@ describe('the console in Chromium, against the real server', () => {
   });
 
   it('shows each role only the pages it may use; every main screen passes WCAG AA', async () => {
-    const { page, foreignRequests } = await offlinePage(chromium.browser, server.url);
+    const { page, foreignRequests } = await offlinePage(running.chromium.browser, running.server.url);
     await page.goto('/sign-in');
     await signIn(page, DEMO_LOGINS.admin);
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -87,7 +58,7 @@ describe('the console in Chromium, against the real server', () => {
   });
 
   it('never shows a viewer the audit log: no link, and a deep link says "Not allowed"', async () => {
-    const { page } = await offlinePage(chromium.browser, server.url);
+    const { page } = await offlinePage(running.chromium.browser, running.server.url);
     await page.goto('/audit');
     await expect.poll(() => page.url()).toContain('/sign-in');
     await signIn(page, DEMO_LOGINS.viewer);
@@ -106,7 +77,7 @@ describe('the console in Chromium, against the real server', () => {
         edges: { node: { operator: { username: string } | null; details: { fieldPath: string } } }[];
       };
     }>(
-      server,
+      running.server,
       DEMO_LOGINS.compliance,
       `{ auditLog(first: 1, filter: { eventTypes: [UNAUTHORIZED_ACCESS] }) { edges { node {
           operator { username } details { ... on UnauthorizedAccessDetails { fieldPath } } } } } }`,
@@ -118,7 +89,7 @@ describe('the console in Chromium, against the real server', () => {
   });
 
   it('serves GraphiQL with no internet', async () => {
-    const { page, foreignRequests } = await offlinePage(chromium.browser, server.url);
+    const { page, foreignRequests } = await offlinePage(running.chromium.browser, running.server.url);
     await page.goto('/graphql');
     // The README tour is preloaded, one tab per example; the schema loads (the docs explorer can open).
     await page

@@ -1,43 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  offlinePage,
-  screenshot,
-  type TestBrowser,
-  wcagViolations,
-} from './support/browser.js';
-import {
-  buildConsoleIfStale,
-  type ConsoleServer,
-  DEMO_LOGINS,
-  graphqlAs,
-  startConsoleServer,
-} from './support/console-server.js';
+import { describe, expect, it } from 'vitest';
+import { offlinePage, screenshot, wcagViolations } from './support/browser.js';
+import { DEMO_LOGINS, graphqlAs } from './support/console-server.js';
+import { consoleUnderTest, signIn } from './support/console-under-test.js';
 
-let server: ConsoleServer;
-let chromium: TestBrowser;
-
-beforeAll(async () => {
-  buildConsoleIfStale();
-  // Two months of played history, so the queue has held items and the dashboard's charts have reviews to draw.
-  [server, chromium] = await Promise.all([
-    startConsoleServer({ DEMO_HISTORY_MONTHS: '2' }),
-    launchChromium(),
-  ]);
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
+// Two months of played history, so the queue has held items and the dashboard's charts have reviews to draw.
+const running = consoleUnderTest(() => ({ DEMO_HISTORY_MONTHS: '2' }));
 
 async function signedIn(login: { username: string; password: string }) {
-  const { page, foreignRequests } = await offlinePage(chromium.browser, server.url);
+  const { page, foreignRequests } = await offlinePage(running.chromium.browser, running.server.url);
   await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(login.username);
-  await page.getByLabel('Password').fill(login.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, login);
   await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
   return { page, foreignRequests };
 }
@@ -119,7 +92,7 @@ describe('customer profile, review queue and compliance dashboard in Chromium, a
         edges: Array<{ node: { user: { customerId: string }; details: Record<string, unknown> } }>;
       };
     }>(
-      server,
+      running.server,
       DEMO_LOGINS.compliance,
       `{ auditLog(first: 1, filter: { eventTypes: [PERSONA_OVERRIDDEN] }) { edges { node {
           user { customerId }
@@ -183,7 +156,7 @@ describe('customer profile, review queue and compliance dashboard in Chromium, a
         edges: Array<{ node: { title: string; status: string; reviewJustification: string | null } }>;
       };
     }>(
-      server,
+      running.server,
       DEMO_LOGINS.compliance,
       `{ reviewQueue(first: 100, filter: { statuses: [APPROVED, FLAGGED] }) { edges { node { title status reviewJustification } } } }`,
     );
