@@ -130,17 +130,7 @@ export default function ComplianceCharts({ metrics }: { metrics: complianceChart
           pointSize={5}
           useMesh
           animate={false}
-          legends={[
-            {
-              anchor: 'right',
-              direction: 'column',
-              translateX: 85,
-              itemWidth: 80,
-              itemHeight: 20,
-              symbolSize: 10,
-              itemTextColor: '#1a202c',
-            },
-          ]}
+          legends={[rightLegend(85)]}
         />
       </ChartFrame>
       <ChartFrame
@@ -151,23 +141,12 @@ export default function ComplianceCharts({ metrics }: { metrics: complianceChart
           rows: eligibility.failureReasons.map((r) => [label(r.reason), r.count]),
         }}
       >
-        <ResponsiveBar
+        <CountBars
           data={reasons}
-          keys={['count']}
           indexBy="reason"
-          layout="horizontal"
-          margin={{ top: 10, right: 20, bottom: 40, left: 190 }}
-          colors={[CHART_COLORS[0]!]}
-          theme={NIVO_THEME}
-          labelTextColor="#ffffff"
-          axisBottom={{
-            legend: 'failed checks',
-            legendOffset: 32,
-            legendPosition: 'middle',
-            format: wholeNumbers,
-          }}
-          labelSkipWidth={20}
-          animate={false}
+          legend="failed checks"
+          labelWidth={190}
+          color={CHART_COLORS[0]!}
         />
       </ChartFrame>
       <ChartFrame
@@ -194,18 +173,7 @@ export default function ComplianceCharts({ metrics }: { metrics: complianceChart
           }}
           labelSkipHeight={14}
           animate={false}
-          legends={[
-            {
-              dataFrom: 'keys',
-              anchor: 'right',
-              direction: 'column',
-              translateX: 95,
-              itemWidth: 80,
-              itemHeight: 20,
-              symbolSize: 10,
-              itemTextColor: '#1a202c',
-            },
-          ]}
+          legends={[{ dataFrom: 'keys', ...rightLegend(95) }]}
         />
       </ChartFrame>
       <ChartFrame
@@ -216,23 +184,60 @@ export default function ComplianceCharts({ metrics }: { metrics: complianceChart
           rows: [...operators].reverse().map((o) => [o.operator, o.count]),
         }}
       >
-        <ResponsiveBar
+        <CountBars
           data={operators}
-          keys={['count']}
           indexBy="operator"
-          layout="horizontal"
-          margin={{ top: 10, right: 20, bottom: 40, left: 150 }}
-          colors={[CHART_COLORS[2]!]}
-          theme={NIVO_THEME}
-          labelTextColor="#ffffff"
-          axisBottom={{ legend: 'actions', legendOffset: 32, legendPosition: 'middle', format: wholeNumbers }}
-          labelSkipWidth={20}
-          animate={false}
+          legend="actions"
+          labelWidth={150}
+          color={CHART_COLORS[2]!}
         />
       </ChartFrame>
     </SimpleGrid>
   );
 }
+
+/** One horizontal bar per row, labelled on the left, counting one thing (`count`). */
+function CountBars<Row extends { count: number }>({
+  data,
+  indexBy,
+  legend,
+  labelWidth,
+  color,
+}: {
+  data: Row[];
+  indexBy: keyof Row & string;
+  legend: string;
+  labelWidth: number;
+  color: string;
+}) {
+  return (
+    <ResponsiveBar
+      data={data}
+      keys={['count']}
+      indexBy={indexBy}
+      layout="horizontal"
+      margin={{ top: 10, right: 20, bottom: 40, left: labelWidth }}
+      colors={[color]}
+      theme={NIVO_THEME}
+      labelTextColor="#ffffff"
+      axisBottom={{ legend, legendOffset: 32, legendPosition: 'middle', format: wholeNumbers }}
+      labelSkipWidth={20}
+      animate={false}
+    />
+  );
+}
+
+/** A legend in a column to the right of the plot, `translateX` past its right margin. */
+const rightLegend = (translateX: number) =>
+  ({
+    anchor: 'right',
+    direction: 'column',
+    translateX,
+    itemWidth: 80,
+    itemHeight: 20,
+    symbolSize: 10,
+    itemTextColor: '#1a202c',
+  }) as const;
 
 /** Counts have no fractions: an axis tick between two whole numbers stays unlabelled. */
 const wholeNumbers = (value: number | string) => (Number.isInteger(Number(value)) ? String(value) : '');

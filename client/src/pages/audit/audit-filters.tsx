@@ -14,6 +14,7 @@ import { AUDIT_EVENT_TYPE_NAMES, type AuditEventType } from '@spendsense/server/
 import { type FormEvent, Suspense, useState } from 'react';
 import { graphql, useLazyLoadQuery } from 'react-relay';
 import type { auditFiltersOperatorsQuery } from '../../__generated__/auditFiltersOperatorsQuery.graphql';
+import { UtcDayRangeFields } from '../../components/utc-day-range-fields';
 import {
   type AuditSort,
   type AuditView,
@@ -123,26 +124,7 @@ export function AuditFilters({ view, onChange }: { view: AuditView; onChange: (n
           <Checkbox.Label>Include archived months</Checkbox.Label>
         </Checkbox.Root>
         {view.range.kind === 'custom' ? (
-          <>
-            <Field.Root width="auto">
-              <Field.Label>From (UTC day)</Field.Label>
-              <Input
-                size="sm"
-                type="date"
-                value={from}
-                onChange={(event) => setFrom(event.currentTarget.value)}
-              />
-            </Field.Root>
-            <Field.Root width="auto">
-              <Field.Label>To (UTC day)</Field.Label>
-              <Input
-                size="sm"
-                type="date"
-                value={to}
-                onChange={(event) => setTo(event.currentTarget.value)}
-              />
-            </Field.Root>
-          </>
+          <UtcDayRangeFields from={from} to={to} onFromChange={setFrom} onToChange={setTo} width="auto" />
         ) : null}
         <Field.Root width="auto">
           <Field.Label>Customer id</Field.Label>

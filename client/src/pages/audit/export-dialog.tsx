@@ -4,9 +4,7 @@ import {
   Button,
   CloseButton,
   Dialog,
-  Field,
   Flex,
-  Input,
   Portal,
   Progress,
   RadioGroup,
@@ -21,6 +19,7 @@ import { CSRF_HEADER } from '@spendsense/server/http/csrf-header';
 import { Component, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { graphql, useLazyLoadQuery } from 'react-relay';
 import type { exportDialogEstimateQuery } from '../../__generated__/exportDialogEstimateQuery.graphql';
+import { UtcDayRangeFields } from '../../components/utc-day-range-fields';
 import { type AuditLogFilterVariables, exportQuery } from './audit-view';
 
 const FORMATS: { value: AuditExportFormat; label: string }[] = [
@@ -183,25 +182,13 @@ export function ExportDialog({ filter }: { filter: AuditLogFilterVariables }) {
                 </RadioGroup.Root>
                 {scope === 'range' ? (
                   <Flex gap="3">
-                    <Field.Root>
-                      <Field.Label>From (UTC day)</Field.Label>
-                      <Input
-                        type="date"
-                        size="sm"
-                        value={from}
-                        onChange={(e) => setFrom(e.currentTarget.value)}
-                      />
-                    </Field.Root>
-                    <Field.Root invalid={badRange}>
-                      <Field.Label>To (UTC day)</Field.Label>
-                      <Input
-                        type="date"
-                        size="sm"
-                        value={to}
-                        onChange={(e) => setTo(e.currentTarget.value)}
-                      />
-                      <Field.ErrorText>The range ends before it starts.</Field.ErrorText>
-                    </Field.Root>
+                    <UtcDayRangeFields
+                      from={from}
+                      to={to}
+                      onFromChange={setFrom}
+                      onToChange={setTo}
+                      endsBeforeStart={badRange}
+                    />
                   </Flex>
                 ) : null}
                 <Box bg="gray.50" p="3" rounded="md" minH="12">

@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Field, HStack, Input, Link, Table, Text } from '@chakra-ui/react';
-import { type FormEvent, useState, useTransition } from 'react';
+import { type FormEvent, useState } from 'react';
 import { graphql, usePaginationFragment } from 'react-relay';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import type { customersPage_query$key } from '../../__generated__/customersPage_query.graphql';
@@ -7,6 +7,7 @@ import type { customersPageQuery } from '../../__generated__/customersPageQuery.
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { personaLabel } from '../../components/persona-label';
+import { ShowMoreButton } from '../../components/show-more-button';
 import { usePageQuery } from '../../relay/use-page-query';
 
 const PAGE_SIZE = 20;
@@ -99,7 +100,6 @@ function CustomerList({ query, search }: { query: customersPage_query$key; searc
     `,
     query,
   );
-  const [, startTransition] = useTransition();
   const users = data.users;
   if (!users || users.edges.length === 0) {
     return (
@@ -149,20 +149,13 @@ function CustomerList({ query, search }: { query: customersPage_query$key; searc
           ))}
         </Table.Body>
       </Table.Root>
-      {hasNext ? (
-        <Button
-          mt="4"
-          variant="outline"
-          loading={isLoadingNext}
-          onClick={() =>
-            startTransition(() => {
-              loadNext(PAGE_SIZE);
-            })
-          }
-        >
-          Show {PAGE_SIZE} more
-        </Button>
-      ) : null}
+      <ShowMoreButton
+        mt="4"
+        hasNext={hasNext}
+        isLoadingNext={isLoadingNext}
+        loadNext={loadNext}
+        pageSize={PAGE_SIZE}
+      />
     </Box>
   );
 }

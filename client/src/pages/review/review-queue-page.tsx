@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Field, HStack, NativeSelect, Stack, Text } from '@chakra-ui/react';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { graphql, usePaginationFragment } from 'react-relay';
 import { useSearchParams } from 'react-router';
 import type { reviewQueuePage_query$key } from '../../__generated__/reviewQueuePage_query.graphql';
@@ -10,6 +10,7 @@ import type {
 } from '../../__generated__/reviewQueuePageQuery.graphql';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
+import { ShowMoreButton } from '../../components/show-more-button';
 import { useApproveRecommendations } from '../../mutations/use-review-recommendation';
 import { errorCodeOf } from '../../relay/errors';
 import { usePageQuery } from '../../relay/use-page-query';
@@ -137,7 +138,6 @@ function ReviewList({
   const [message, setMessage] = useState<string | null>(null);
   const [batchError, setBatchError] = useState<string | null>(null);
   const [approve, approving] = useApproveRecommendations();
-  const [, startTransition] = useTransition();
 
   // A decided item leaves the queue as soon as the store has its new status; older pages stay loaded.
   const visible = data.reviewQueue.edges.filter(({ node }) => statuses.includes(node.status));
@@ -229,20 +229,13 @@ function ReviewList({
           />
         ))
       )}
-      {hasNext ? (
-        <Button
-          variant="outline"
-          alignSelf="flex-start"
-          loading={isLoadingNext}
-          onClick={() =>
-            startTransition(() => {
-              loadNext(PAGE_SIZE);
-            })
-          }
-        >
-          Show {PAGE_SIZE} more
-        </Button>
-      ) : null}
+      <ShowMoreButton
+        alignSelf="flex-start"
+        hasNext={hasNext}
+        isLoadingNext={isLoadingNext}
+        loadNext={loadNext}
+        pageSize={PAGE_SIZE}
+      />
     </Stack>
   );
 }
