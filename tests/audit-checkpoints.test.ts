@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { verifyCheckpointFile } from '@spendsense/server/cli/verify-checkpoints';
 import type { Database } from '@spendsense/server/db/client';
-import {
-  auditTimestamp,
-  chainHash,
-  contentHash,
-  type JsonObject,
-  type StoredAuditEntry,
-  signingKeyFromPem,
-} from '@spendsense/server/domain/audit/index';
+import { signingKeyFromPem } from '@spendsense/server/domain/audit/index';
 import type { AuditEntry } from '@spendsense/server/generated/prisma/client';
 import {
   type AuditCheckpointing,
@@ -22,6 +15,13 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './support/app.js';
 import { appendAuditFixtures, createAuditFixtureWorld } from './support/audit-fixtures.js';
+import {
+  asDatabaseOwner,
+  keepPristineChain,
+  rehashedSuffix,
+  restoreChain,
+  sqlText,
+} from './support/audit-tampering.js';
 import { openTestDatabase } from './support/database.js';
 
 const INTEGRITY = /* GraphQL */ `
@@ -58,30 +58,15 @@ beforeAll(async () => {
   await appendAuditFixtures(withCheckpoints.services, world, { count: 60 });
   const checkpoint = await writeCheckpoint(withCheckpoints.services);
   expect(checkpoint).not.toBeNull();
-  original = await db.prisma.auditEntry.findMany({ orderBy: { seq: 'asc' } });
-  await db.sql.exec(`
-    CREATE TABLE audit_log_pristine AS SELECT * FROM audit_log;
-    CREATE TABLE audit_chain_head_pristine AS SELECT * FROM audit_chain_head;`);
+  original = await keepPristineChain(db);
 });
 
-afterEach(async () => {
-  await asDatabaseOwner(`
-    DELETE FROM audit_log;
-    INSERT INTO audit_log SELECT * FROM audit_log_pristine;
-    UPDATE audit_chain_head SET seq = p.seq, hash = p.hash FROM audit_chain_head_pristine p;`);
-});
+afterEach(() => restoreChain(db));
 
 afterAll(async () => {
   await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** What the owner of the database can do: switch the append-only triggers off (superuser only). */
-async function asDatabaseOwner(sql: string) {
-  await db.sql.exec(
-    `DO $$ BEGIN PERFORM set_config('session_replication_role', 'replica', true); ${sql} END $$;`,
-  );
-}
 
 async function integrity(app: ReturnType<typeof createTestApp>) {
   const result = await app.graphql<{ auditIntegrity: Record<string, unknown> }>(INTEGRITY, {}, { token });
@@ -89,25 +74,6 @@ async function integrity(app: ReturnType<typeof createTestApp>) {
   return result.data!.auditIntegrity;
 }
 
-function stored(entry: AuditEntry): StoredAuditEntry {
-  return {
-    seq: Number(entry.seq),
-    logId: entry.logId,
-    eventType: entry.eventType,
-    userId: entry.userId,
-    operatorId: entry.operatorId,
-    recommendationId: entry.recommendationId,
-    occurredAt: auditTimestamp(entry.occurredAt),
-    eventData: entry.eventData as JsonObject,
-    ipAddress: entry.ipAddress,
-    userAgent: entry.userAgent,
-    contentHash: entry.contentHash,
-    prevHash: entry.prevHash,
-    hash: entry.hash,
-  };
-}
-
-const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;
 const checkpointSeq = () =>
   original.findLast((e) => e.eventType === 'audit_checkpoint')!.eventData as {
     seq: number;
@@ -133,8 +99,11 @@ describe('signed checkpoints', () => {
 
   it('the tail cut off and the head moved back → TRUNCATED (unseen without the checkpoint)', async () => {
     const keep = checkpointSeq().seq - 3;
-    await asDatabaseOwner(`DELETE FROM audit_log WHERE seq > ${keep};
-      UPDATE audit_chain_head SET seq = ${keep}, hash = ${sqlText(original[keep - 1]!.hash)};`);
+    await asDatabaseOwner(
+      db,
+      `DELETE FROM audit_log WHERE seq > ${keep};
+      UPDATE audit_chain_head SET seq = ${keep}, hash = ${sqlText(original[keep - 1]!.hash)};`,
+    );
     expect(await integrity(withoutCheckpoints)).toMatchObject({ valid: true, headSeq: String(keep) });
     expect(await integrity(withCheckpoints)).toMatchObject({
       valid: false,
@@ -145,19 +114,11 @@ describe('signed checkpoints', () => {
 
   it('a suffix re-hashed with one entry changed, head included → CHECKPOINT_MISMATCH (unseen without it)', async () => {
     const from = checkpointSeq().seq - 4;
-    let previous = original[from - 2]!.hash;
-    const updates: string[] = [];
-    for (let seq = from; seq <= original.length; seq++) {
-      const entry = stored(original[seq - 1]!);
-      const rewritten = seq === from ? { ...entry, userAgent: 'forged' } : entry;
-      const newContentHash = contentHash(rewritten);
-      const hash = chainHash(previous, seq, newContentHash);
-      updates.push(`UPDATE audit_log SET user_agent = ${rewritten.userAgent === null ? 'NULL' : sqlText(rewritten.userAgent)},
-        content_hash = ${sqlText(newContentHash)}, prev_hash = ${sqlText(previous)}, hash = ${sqlText(hash)} WHERE seq = ${seq};`);
-      previous = hash;
-    }
-    updates.push(`UPDATE audit_chain_head SET hash = ${sqlText(previous)};`);
-    await asDatabaseOwner(updates.join('\n'));
+    const rewrite = rehashedSuffix(original, from, (entry) => ({ ...entry, userAgent: 'forged' }));
+    await asDatabaseOwner(
+      db,
+      `${rewrite.sql} UPDATE audit_chain_head SET hash = ${sqlText(rewrite.headHash)};`,
+    );
     expect(await integrity(withoutCheckpoints)).toMatchObject({ valid: true });
     expect(await integrity(withCheckpoints)).toMatchObject({
       valid: false,

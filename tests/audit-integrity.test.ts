@@ -1,17 +1,19 @@
 import type { Database } from '@spendsense/server/db/client';
-import {
-  auditTimestamp,
-  chainHash,
-  contentHash,
-  type JsonObject,
-  type StoredAuditEntry,
-} from '@spendsense/server/domain/audit/index';
+import { chainHash, contentHash, type StoredAuditEntry } from '@spendsense/server/domain/audit/index';
 import type { AuditEntry } from '@spendsense/server/generated/prisma/client';
 import { runAudited } from '@spendsense/server/services/audit/record-audit';
 import { verifyAuditIntegrity } from '@spendsense/server/services/audit/verify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './support/app.js';
 import { appendAuditFixtures, createAuditFixtureWorld } from './support/audit-fixtures.js';
+import {
+  asDatabaseOwner,
+  keepPristineChain,
+  rehashedSuffix,
+  restoreChain,
+  sqlText,
+  storedEntryOf,
+} from './support/audit-tampering.js';
 import { openTestDatabase } from './support/database.js';
 
 const INTEGRITY = /* GraphQL */ `
@@ -48,39 +50,19 @@ beforeAll(async () => {
   token = await app.tokenFor('COMPLIANCE');
   const world = await createAuditFixtureWorld(app.services);
   await appendAuditFixtures(app.services, world, { count: 60 });
-  original = await db.prisma.auditEntry.findMany({ orderBy: { seq: 'asc' } });
+  original = await keepPristineChain(db);
   length = original.length;
-  // The pristine chain, kept in the test database itself so every test can be undone.
-  await db.sql.exec(`
-    CREATE TABLE audit_log_pristine AS SELECT * FROM audit_log;
-    CREATE TABLE audit_chain_head_pristine AS SELECT * FROM audit_chain_head;`);
 });
 
-afterEach(async () => {
-  await asDatabaseOwner(`
-    DELETE FROM audit_log;
-    INSERT INTO audit_log SELECT * FROM audit_log_pristine;
-    UPDATE audit_chain_head SET seq = p.seq, hash = p.hash FROM audit_chain_head_pristine p;`);
-});
+afterEach(() => restoreChain(db));
 
 afterAll(async () => {
   await db.close();
 });
 
-/**
- * Runs `sql` the way only the database owner can: with the append-only triggers switched off
- * (`session_replication_role = replica` skips ordinary triggers; it needs superuser). One DO statement, so it
- * is one transaction on one connection, and a failure leaves nothing behind.
- */
-async function asDatabaseOwner(sql: string) {
-  await db.sql.exec(
-    `DO $$ BEGIN PERFORM set_config('session_replication_role', 'replica', true); ${sql} END $$;`,
-  );
-}
-
 /** Removes the oldest entries behind the database's back, leaving the audit_archived receipt to the test. */
 async function deleteAsRetention(throughSeq: number) {
-  await asDatabaseOwner(`DELETE FROM audit_log WHERE seq <= ${throughSeq};`);
+  await asDatabaseOwner(db, `DELETE FROM audit_log WHERE seq <= ${throughSeq};`);
 }
 
 async function integrity(variables: Record<string, unknown> = {}): Promise<Report> {
@@ -91,25 +73,6 @@ async function integrity(variables: Record<string, unknown> = {}): Promise<Repor
 
 const row = (seq: number) => original[seq - 1]!;
 
-function stored(entry: AuditEntry): StoredAuditEntry {
-  return {
-    seq: Number(entry.seq),
-    logId: entry.logId,
-    eventType: entry.eventType,
-    userId: entry.userId,
-    operatorId: entry.operatorId,
-    recommendationId: entry.recommendationId,
-    occurredAt: auditTimestamp(entry.occurredAt),
-    eventData: entry.eventData as JsonObject,
-    ipAddress: entry.ipAddress,
-    userAgent: entry.userAgent,
-    contentHash: entry.contentHash,
-    prevHash: entry.prevHash,
-    hash: entry.hash,
-  };
-}
-
-const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;
 const forgedData = { status: 'success', username: 'mallory', failure_reason: null };
 
 describe('auditIntegrity on an untouched chain', () => {
@@ -146,7 +109,7 @@ describe('auditIntegrity on an untouched chain', () => {
       const report = await verifyAuditIntegrity(app.services, {}, { batchSize });
       expect(report).toMatchObject({ valid: true, checked: length, lastVerifiedSeq: length });
     }
-    await asDatabaseOwner(`UPDATE audit_log SET user_agent = 'x' WHERE seq = ${k};`);
+    await asDatabaseOwner(db, `UPDATE audit_log SET user_agent = 'x' WHERE seq = ${k};`);
     for (const batchSize of [1, 7, k - 1, k, 5_000]) {
       const report = await verifyAuditIntegrity(app.services, {}, { batchSize });
       expect(report).toMatchObject({
@@ -193,6 +156,7 @@ describe('auditIntegrity reports when it ran', () => {
 describe('auditIntegrity after tampering as the database owner', () => {
   it('a modified event_data → CONTENT_MODIFIED at k', async () => {
     await asDatabaseOwner(
+      db,
       `UPDATE audit_log SET event_data = event_data || '{"tampered": true}'::jsonb WHERE seq = ${k};`,
     );
     expect(await integrity()).toMatchObject({
@@ -210,8 +174,9 @@ describe('auditIntegrity after tampering as the database owner', () => {
   });
 
   it('a modified entry with its content hash recomputed → HASH_MISMATCH at k', async () => {
-    const forged = { ...stored(row(k)), ipAddress: '203.0.113.66' };
+    const forged = { ...storedEntryOf(row(k)), ipAddress: '203.0.113.66' };
     await asDatabaseOwner(
+      db,
       `UPDATE audit_log SET ip_address = '203.0.113.66', content_hash = ${sqlText(contentHash(forged))} WHERE seq = ${k};`,
     );
     expect(await integrity()).toMatchObject({
@@ -222,11 +187,14 @@ describe('auditIntegrity after tampering as the database owner', () => {
   });
 
   it('a modified entry with all its own hashes recomputed → BROKEN_LINK at k + 1 (k or k + 1 was changed)', async () => {
-    const forged = { ...stored(row(k)), ipAddress: '203.0.113.66' };
+    const forged = { ...storedEntryOf(row(k)), ipAddress: '203.0.113.66' };
     const newContentHash = contentHash(forged);
     const newHash = chainHash(forged.prevHash, k, newContentHash);
-    await asDatabaseOwner(`UPDATE audit_log SET ip_address = '203.0.113.66',
-      content_hash = ${sqlText(newContentHash)}, hash = ${sqlText(newHash)} WHERE seq = ${k};`);
+    await asDatabaseOwner(
+      db,
+      `UPDATE audit_log SET ip_address = '203.0.113.66',
+      content_hash = ${sqlText(newContentHash)}, hash = ${sqlText(newHash)} WHERE seq = ${k};`,
+    );
     expect(await integrity()).toMatchObject({
       valid: false,
       firstInvalidSeq: String(k + 1),
@@ -235,7 +203,7 @@ describe('auditIntegrity after tampering as the database owner', () => {
   });
 
   it('a deleted entry → SEQUENCE_GAP at k, also for a range starting right after it', async () => {
-    await asDatabaseOwner(`DELETE FROM audit_log WHERE seq = ${k};`);
+    await asDatabaseOwner(db, `DELETE FROM audit_log WHERE seq = ${k};`);
     expect(await integrity()).toMatchObject({
       valid: false,
       firstInvalidSeq: String(k),
@@ -252,12 +220,12 @@ describe('auditIntegrity after tampering as the database owner', () => {
   });
 
   it('a deleted first entry → SEQUENCE_GAP at 1', async () => {
-    await asDatabaseOwner('DELETE FROM audit_log WHERE seq = 1;');
+    await asDatabaseOwner(db, 'DELETE FROM audit_log WHERE seq = 1;');
     expect(await integrity()).toMatchObject({ valid: false, firstInvalidSeq: '1', reason: 'SEQUENCE_GAP' });
   });
 
   it('entries cut off the end → HEAD_MISMATCH at the first removed seq', async () => {
-    await asDatabaseOwner(`DELETE FROM audit_log WHERE seq > ${length - 3};`);
+    await asDatabaseOwner(db, `DELETE FROM audit_log WHERE seq > ${length - 3};`);
     expect(await integrity()).toMatchObject({
       valid: false,
       checked: length - 3,
@@ -269,7 +237,7 @@ describe('auditIntegrity after tampering as the database owner', () => {
   });
 
   it('entries cut off the end of a range that stops before the head → SEQUENCE_GAP', async () => {
-    await asDatabaseOwner(`DELETE FROM audit_log WHERE seq > ${k};`);
+    await asDatabaseOwner(db, `DELETE FROM audit_log WHERE seq > ${k};`);
     expect(await integrity({ toSeq: String(k + 5) })).toMatchObject({
       valid: false,
       firstInvalidSeq: String(k + 1),
@@ -279,12 +247,15 @@ describe('auditIntegrity after tampering as the database owner', () => {
 
   it('a forged entry replacing k, with a recomputed content hash → HASH_MISMATCH at k', async () => {
     const forged = {
-      ...stored(row(k)),
+      ...storedEntryOf(row(k)),
       logId: '00000000-0000-4000-8000-000000000001',
       eventData: forgedData,
     };
-    await asDatabaseOwner(`DELETE FROM audit_log WHERE seq = ${k};
-      ${insertForged(k, forged, { contentHash: contentHash(forged) })}`);
+    await asDatabaseOwner(
+      db,
+      `DELETE FROM audit_log WHERE seq = ${k};
+      ${insertForged(k, forged, { contentHash: contentHash(forged) })}`,
+    );
     expect(await integrity()).toMatchObject({
       valid: false,
       firstInvalidSeq: String(k),
@@ -294,17 +265,20 @@ describe('auditIntegrity after tampering as the database owner', () => {
 
   it('a forged entry inserted at k, later entries renumbered, all hashes of the forgery recomputed → BROKEN_LINK at k + 1, the first renumbered entry', async () => {
     const forged = {
-      ...stored(row(k)),
+      ...storedEntryOf(row(k)),
       logId: '00000000-0000-4000-8000-000000000002',
       eventData: forgedData,
     };
     const forgedContentHash = contentHash(forged);
     const forgedHash = chainHash(row(k - 1).hash, k, forgedContentHash);
-    await asDatabaseOwner(`
+    await asDatabaseOwner(
+      db,
+      `
       UPDATE audit_log SET seq = -seq WHERE seq >= ${k};
       UPDATE audit_log SET seq = 1 - seq WHERE seq < 0;
       ${insertForged(k, forged, { contentHash: forgedContentHash, hash: forgedHash })}
-      UPDATE audit_chain_head SET seq = seq + 1;`);
+      UPDATE audit_chain_head SET seq = seq + 1;`,
+    );
     expect(await db.prisma.auditEntry.count()).toBe(length + 1);
     expect(await integrity()).toMatchObject({
       valid: false,
@@ -332,10 +306,11 @@ describe('auditIntegrity after tampering as the database owner', () => {
   });
 
   it('an entry added past the head without audit_append → HEAD_MISMATCH at that seq', async () => {
-    const last = stored(row(length));
+    const last = storedEntryOf(row(length));
     const forged = { ...last, logId: '00000000-0000-4000-8000-000000000003', eventData: forgedData };
     const forgedContentHash = contentHash(forged);
     await asDatabaseOwner(
+      db,
       insertForged(length, forged, {
         seq: length + 1,
         contentHash: forgedContentHash,
@@ -351,18 +326,11 @@ describe('auditIntegrity after tampering as the database owner', () => {
   });
 
   it('a chain rewritten consistently from k to its end → HEAD_MISMATCH at the head; only an outside record catches it once the head is rewritten too', async () => {
-    let previous = row(k - 1).hash;
-    const updates: string[] = [];
-    for (let seq = k; seq <= length; seq++) {
-      const entry = stored(row(seq));
-      const rewritten = seq === k ? { ...entry, eventData: { ...entry.eventData, rewritten: true } } : entry;
-      const newContentHash = contentHash(rewritten);
-      const hash = chainHash(previous, seq, newContentHash);
-      updates.push(`UPDATE audit_log SET event_data = ${sqlText(JSON.stringify(rewritten.eventData))}::jsonb,
-        content_hash = ${sqlText(newContentHash)}, prev_hash = ${sqlText(previous)}, hash = ${sqlText(hash)} WHERE seq = ${seq};`);
-      previous = hash;
-    }
-    await asDatabaseOwner(updates.join('\n'));
+    const rewrite = rehashedSuffix(original, k, (entry) => ({
+      ...entry,
+      eventData: { ...entry.eventData, rewritten: true },
+    }));
+    await asDatabaseOwner(db, rewrite.sql);
     expect(await integrity()).toMatchObject({
       valid: false,
       checked: length,
@@ -370,9 +338,9 @@ describe('auditIntegrity after tampering as the database owner', () => {
       reason: 'HEAD_MISMATCH',
       headHash: row(length).hash,
     });
-    await asDatabaseOwner(`UPDATE audit_chain_head SET hash = ${sqlText(previous)};`);
+    await asDatabaseOwner(db, `UPDATE audit_chain_head SET hash = ${sqlText(rewrite.headHash)};`);
     const rewritten = await integrity();
-    expect(rewritten).toMatchObject({ valid: true, headHash: previous });
+    expect(rewritten).toMatchObject({ valid: true, headHash: rewrite.headHash });
     // The head published before the rewrite no longer matches: that outside record is the evidence.
     expect(rewritten.headHash).not.toBe(row(length).hash);
   });
@@ -410,11 +378,14 @@ async function swap(a: number, b: number, moved: string[]) {
   const columns = [...CONTENT_COLUMNS, ...HASH_COLUMNS];
   const values = columns.map((column) => (moved.includes(column) ? `other.${column}` : `own.${column}`));
   // Deleted and re-inserted, because log_id is unique and an UPDATE checks that row by row.
-  await asDatabaseOwner(`DELETE FROM audit_log WHERE seq IN (${a}, ${b});
+  await asDatabaseOwner(
+    db,
+    `DELETE FROM audit_log WHERE seq IN (${a}, ${b});
     INSERT INTO audit_log (seq, ${columns.join(', ')})
     SELECT own.seq, ${values.join(', ')}
     FROM audit_log_pristine own JOIN audit_log_pristine other ON other.seq = ${a} + ${b} - own.seq
-    WHERE own.seq IN (${a}, ${b});`);
+    WHERE own.seq IN (${a}, ${b});`,
+  );
 }
 
 describe('archived entries', () => {

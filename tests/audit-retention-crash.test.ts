@@ -8,9 +8,9 @@ import { archivePath } from '@spendsense/server/services/retention/manifests';
 import { readArchivedEntries } from '@spendsense/server/services/retention/parquet';
 import { verifyAuditLifecycle } from '@spendsense/server/services/retention/verify-lifecycle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from './support/app.js';
-import { appendAuditFixtures, createAuditFixtureWorld } from './support/audit-fixtures.js';
+import type { createTestApp } from './support/app.js';
 import { createPostgresTestDatabase } from './support/database.js';
+import { appWithAuditHistory, DUE_MONTHS, RETENTION_NOW } from './support/retention-history.js';
 
 /**
  * A real archiver process (tests/support/archiver-process.ts) is killed with SIGKILL at each step of the
@@ -18,7 +18,6 @@ import { createPostgresTestDatabase } from './support/database.js';
  * and at the end: no entry lost, none duplicated, the whole history verifies.
  */
 const BASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const NOW = '2026-12-15T12:00:00.000Z';
 const ARCHIVER = fileURLToPath(new URL('./support/archiver-process.ts', import.meta.url));
 
 let database: { url: string; drop: () => Promise<void> };
@@ -29,10 +28,8 @@ let original: AuditEntry[];
 beforeAll(async () => {
   database = await createPostgresTestDatabase(BASE_URL);
   db = await openDatabase({ databaseUrl: database.url });
-  app = createTestApp(db, { now: () => new Date(NOW), retention: { activeMonths: 3, purgeAfterMonths: 12 } });
-  const world = await createAuditFixtureWorld(app.services);
   // January to mid-October: January to August are due.
-  await appendAuditFixtures(app.services, world, { count: 300, stepMs: 24 * 3_600_000 });
+  app = await appWithAuditHistory(db, { count: 300, stepHours: 24, purgeAfterMonths: 12 });
   original = await db.prisma.auditEntry.findMany({ orderBy: { seq: 'asc' } });
 });
 
@@ -48,7 +45,7 @@ async function killArchiverAt(step: ArchiveStep): Promise<string> {
       ...process.env,
       DATABASE_URL: database.url,
       ARCHIVE_DIR: app.services.retention.archiveDir,
-      NOW,
+      NOW: RETENTION_NOW.toISOString(),
       STOP_AT: step,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -118,16 +115,7 @@ describe('an archiver killed with SIGKILL at each step, then run again', () => {
     const report = await runRetention(app.services, { dryRun: false });
     expect(report.archived.length).toBeGreaterThan(0);
     const manifests = await db.prisma.auditArchive.findMany({ orderBy: { firstSeq: 'asc' } });
-    expect(manifests.map((m) => m.month)).toEqual([
-      '2026-01',
-      '2026-02',
-      '2026-03',
-      '2026-04',
-      '2026-05',
-      '2026-06',
-      '2026-07',
-      '2026-08',
-    ]);
+    expect(manifests.map((m) => m.month)).toEqual(DUE_MONTHS);
     expect(manifests.every((m) => m.rowsDeletedAt !== null)).toBe(true);
     await expectNothingLostOrDuplicated();
     const leftovers = (await readdir(app.services.retention.archiveDir, { recursive: true })).filter((f) =>

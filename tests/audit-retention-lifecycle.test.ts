@@ -4,15 +4,14 @@ import type { Database } from '@spendsense/server/db/client';
 import type { AuditArchive } from '@spendsense/server/generated/prisma/client';
 import { readArchivedEntries, writeArchiveFile } from '@spendsense/server/services/retention/parquet';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from './support/app.js';
-import { appendAuditFixtures, createAuditFixtureWorld } from './support/audit-fixtures.js';
+import type { createTestApp } from './support/app.js';
 import { openTestDatabase } from './support/database.js';
+import { appWithAuditHistory, DUE_MONTHS } from './support/retention-history.js';
 
 /**
  * December 2026, three months active, six months kept in archives: January to August 2026 are archived and
  * January to May then purged, leaving June to August as files.
  */
-const NOW = new Date('2026-12-15T12:00:00.000Z');
 
 const RUN = /* GraphQL */ `
   mutation Run($dryRun: Boolean) {
@@ -49,9 +48,7 @@ let complianceToken: string;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  app = createTestApp(db, { now: () => NOW, retention: { activeMonths: 3, purgeAfterMonths: 6 } });
-  const world = await createAuditFixtureWorld(app.services);
-  await appendAuditFixtures(app.services, world, { count: 400, stepMs: 18 * 3_600_000 });
+  app = await appWithAuditHistory(db, { count: 400, stepHours: 18, purgeAfterMonths: 6 });
   // Logged in after the history was written, so the chain starts with it (archives are its oldest prefix).
   adminToken = await app.tokenFor('ADMIN');
   complianceToken = await app.tokenFor('COMPLIANCE');
@@ -119,16 +116,7 @@ describe('runRetention', () => {
     }>(RUN, { dryRun: false }, { token: adminToken });
     expect(result.errors).toBeUndefined();
     const { archived, purged } = result.data!.runRetention;
-    expect(archived.map((m) => m.month)).toEqual([
-      '2026-01',
-      '2026-02',
-      '2026-03',
-      '2026-04',
-      '2026-05',
-      '2026-06',
-      '2026-07',
-      '2026-08',
-    ]);
+    expect(archived.map((m) => m.month)).toEqual(DUE_MONTHS);
     expect(purged.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
     for (const month of purged) {
       await expect(readFile(path.join(app.services.retention.archiveDir, month.file))).rejects.toThrow();

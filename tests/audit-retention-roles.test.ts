@@ -4,8 +4,8 @@ import { runRetention } from '@spendsense/server/services/retention/archive';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './support/app.js';
-import { appendAuditFixtures, createAuditFixtureWorld } from './support/audit-fixtures.js';
 import { createPostgresTestDatabase } from './support/database.js';
+import { appWithAuditHistory, RETENTION_NOW } from './support/retention-history.js';
 
 /**
  * The only way rows leave audit_log, checked on a real PostgreSQL as a plain role (not the owner, not a
@@ -13,7 +13,6 @@ import { createPostgresTestDatabase } from './support/database.js';
  * session sets; audit_archive_delete() removes exactly a recorded, hash-matching oldest range.
  */
 const BASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const NOW = new Date('2026-12-15T12:00:00.000Z');
 const ROLE = `ss_plain_${randomBytes(4).toString('hex')}`;
 
 let database: { url: string; drop: () => Promise<void> };
@@ -29,9 +28,7 @@ class StopAfterManifest extends Error {}
 beforeAll(async () => {
   database = await createPostgresTestDatabase(BASE_URL);
   db = await openDatabase({ databaseUrl: database.url });
-  app = createTestApp(db, { now: () => NOW, retention: { activeMonths: 3, purgeAfterMonths: 12 } });
-  const world = await createAuditFixtureWorld(app.services);
-  await appendAuditFixtures(app.services, world, { count: 200, stepMs: 36 * 3_600_000 });
+  app = await appWithAuditHistory(db, { count: 200, stepHours: 36, purgeAfterMonths: 12 });
   // A real archival run, stopped right after it recorded the first month's manifest: its rows stay.
   await runRetention(app.services, {
     dryRun: false,
@@ -170,7 +167,7 @@ describe('one retention run at a time across instances', () => {
     const other = await openDatabase({ databaseUrl: database.url });
     try {
       const otherApp = createTestApp(other, {
-        now: () => NOW,
+        now: () => RETENTION_NOW,
         retention: { ...app.services.retention },
       });
       let release!: () => void;

@@ -7,12 +7,11 @@ import { createClient } from 'graphql-sse';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from './support/app.js';
-import { appendAuditFixtures, createAuditFixtureWorld } from './support/audit-fixtures.js';
+import type { createTestApp } from './support/app.js';
 import { openTestDatabase } from './support/database.js';
+import { appWithAuditHistory, DUE_MONTHS } from './support/retention-history.js';
 
 /** December 2026 with a three-month active window: January to August 2026 are due for the archive. */
-const NOW = new Date('2026-12-15T12:00:00.000Z');
 
 let db: Database;
 let app: ReturnType<typeof createTestApp>;
@@ -100,10 +99,8 @@ async function allPages(
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  app = createTestApp(db, { now: () => NOW, retention: { activeMonths: 3, purgeAfterMonths: 12 } });
-  const world = await createAuditFixtureWorld(app.services);
   // 600 entries, twelve hours apart from 1 January: January to mid-October.
-  await appendAuditFixtures(app.services, world, { count: 600, stepMs: 12 * 3_600_000 });
+  app = await appWithAuditHistory(db, { count: 600, stepHours: 12, purgeAfterMonths: 12 });
   token = await app.tokenFor('COMPLIANCE');
   pagesBefore = [];
   for (const query of QUERIES) pagesBefore.push(await allPages(query, false));
@@ -127,16 +124,7 @@ describe('archival', () => {
   it('a dry run says which months are due and changes nothing', async () => {
     const report = await runRetention(app.services, { dryRun: true });
     expect(report.firstActiveMonth).toBe('2026-09');
-    expect(report.archived.map((m) => m.month)).toEqual([
-      '2026-01',
-      '2026-02',
-      '2026-03',
-      '2026-04',
-      '2026-05',
-      '2026-06',
-      '2026-07',
-      '2026-08',
-    ]);
+    expect(report.archived.map((m) => m.month)).toEqual(DUE_MONTHS);
     expect(await db.prisma.auditEntry.count()).toBe(before.length);
     expect(await db.prisma.auditArchive.count()).toBe(0);
     expect(await filesUnder(app.services.retention.archiveDir)).toEqual([]);
