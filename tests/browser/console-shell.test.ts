@@ -66,7 +66,8 @@ describe('the console in Chromium, against the real server', () => {
     await page.getByTestId('not-allowed').waitFor();
     expect(page.url()).toMatch(/\/audit$/);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Customers']);
+    // A viewer reads customers and the review queue (server/src/policy.ts), and no audit data.
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Customers', 'Review queue']);
     expect(await wcagViolations(page)).toEqual([]);
     await screenshot(page, '08-viewer-not-allowed');
     await page.context().close();

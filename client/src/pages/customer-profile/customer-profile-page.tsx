@@ -5,6 +5,7 @@ import type { customerProfilePageQuery } from '../../__generated__/customerProfi
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { usePageQuery } from '../../relay/use-page-query';
+import { mayUse } from '../../session/roles';
 import { OverridePersonaForm } from './override-persona-form';
 import { PersonaHistory } from './persona-history';
 import { PersonaWindow } from './persona-window';
@@ -72,7 +73,7 @@ export default function CustomerProfilePage() {
         <PersonaWindow window="D30" assignment={user.d30} />
         <PersonaWindow window="D180" assignment={user.d180} />
       </SimpleGrid>
-      {data.viewer?.role === 'ADMIN' ? (
+      {mayUse(data.viewer?.role, 'Mutation.overridePersona') ? (
         <OverridePersonaForm userId={user.id} personas={data.personas} />
       ) : null}
       <Box as="section" aria-labelledby="history-heading">

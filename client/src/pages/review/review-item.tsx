@@ -21,6 +21,7 @@ import { formatDateTime, windowLabel } from '../../components/format';
 import { personaLabel } from '../../components/persona-label';
 import { type ReviewAction, useReviewRecommendation } from '../../mutations/use-review-recommendation';
 import { errorCodeOf } from '../../relay/errors';
+import { mayOverride, mayUse } from '../../session/roles';
 
 export const STATUS_LABEL: Record<string, { label: string; palette: string }> = {
   PENDING_REVIEW: { label: 'Pending review', palette: 'orange' },
@@ -95,7 +96,7 @@ export function ReviewItem({
   const [pending, setPending] = useState<ReviewAction | null>(null);
   const [justification, setJustification] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const canReview = (role === 'REVIEWER' || role === 'ADMIN') && REVIEWABLE.includes(item.status);
+  const canReview = mayUse(role, 'Mutation.reviewRecommendation') && REVIEWABLE.includes(item.status);
   const status = STATUS_LABEL[item.status] ?? { label: item.status, palette: 'gray' };
   const titleId = `rec-${item.id}`;
 
@@ -239,7 +240,7 @@ export function ReviewItem({
             <Button variant="outline" colorPalette="red" onClick={() => setPending('FLAG')}>
               Flag…
             </Button>
-            {role === 'ADMIN' ? (
+            {mayOverride(role) ? (
               <Button variant="outline" colorPalette="purple" onClick={() => setPending('OVERRIDE')}>
                 Override…
               </Button>

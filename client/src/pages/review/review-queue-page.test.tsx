@@ -77,6 +77,16 @@ describe('review queue page', () => {
     expect(within(card).queryByRole('button', { name: 'Override…' })).toBeNull();
   });
 
+  it('shows a viewer the queue to read, with nothing to act on', { timeout: 60_000 }, async () => {
+    const { environment } = renderWithRelay(<ReviewQueuePage />, { path: '/review' });
+    resolveQueue(environment, [item('r1', 'Balance transfer card')], 'VIEWER');
+    const card = await screen.findByRole('article', { name: 'Balance transfer card' });
+    expect(within(card).getByText('Body of Balance transfer card')).toBeTruthy();
+    expect(within(card).queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(within(card).queryByRole('button', { name: 'Flag…' })).toBeNull();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+  });
+
   it('takes its filters from the URL', () => {
     const { environment } = renderWithRelay(<ReviewQueuePage />, {
       path: '/review?show=both&stoppedAt=eligibility',

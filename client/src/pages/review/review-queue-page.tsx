@@ -14,6 +14,7 @@ import { ShowMoreButton } from '../../components/show-more-button';
 import { useApproveRecommendations } from '../../mutations/use-review-recommendation';
 import { errorCodeOf } from '../../relay/errors';
 import { usePageQuery } from '../../relay/use-page-query';
+import { mayUse } from '../../session/roles';
 import { REVIEWABLE, ReviewItem } from './review-item';
 
 const PAGE_SIZE = 10;
@@ -146,7 +147,7 @@ function ReviewList({
     .filter(({ node }) => REVIEWABLE.includes(node.status))
     .map(({ node }) => node.id);
   const chosen = selectable.filter((id) => selected.has(id));
-  const canReview = role === 'REVIEWER' || role === 'ADMIN';
+  const canReview = mayUse(role, 'Mutation.reviewRecommendations');
 
   function toggle(id: string, on: boolean) {
     setSelected((current) => {
