@@ -197,6 +197,45 @@ describe('export rate limit', () => {
   });
 });
 
+describe('refused requests', () => {
+  it('are limited per address: past the allowance a refusal is 429 RATE_LIMITED and writes no audit entry', async () => {
+    const guarded = createOversightYoga({
+      services: app.services,
+      trustProxy: true,
+      rateLimits: { loginPerMinute: 0, auditQueriesPerMinute: 0, exportsPerMinute: 0, refusalsPerMinute: 3 },
+    });
+    const refused = async (ip: string) => {
+      const response = await guarded.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          'x-forwarded-for': ip,
+        },
+        body: JSON.stringify({ query: '{ users(first: 1) { totalCount } }' }),
+      });
+      const body = (await response.json()) as GraphQLResponse;
+      return { status: response.status, retryAfter: response.headers.get('retry-after'), body };
+    };
+    const denials = () => db.prisma.auditEntry.count({ where: { eventType: 'unauthorized_access' } });
+    const before = await denials();
+    for (let i = 0; i < 3; i++) {
+      expect((await refused('192.0.2.90')).body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    }
+    expect(await denials()).toBe(before + 3);
+    for (let i = 0; i < 100; i++) {
+      const flood = await refused('192.0.2.90');
+      expect(flood.status).toBe(429);
+      expect(flood.retryAfter).toBe('20');
+      expect(flood.body.errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
+    }
+    // A hundred more refusals wrote nothing; another address is refused and audited as before.
+    expect(await denials()).toBe(before + 3);
+    expect((await refused('192.0.2.91')).body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(await denials()).toBe(before + 4);
+  });
+});
+
 describe('without limits configured', () => {
   it('does not limit (the default for createOversightYoga, as in other tests)', async () => {
     for (let i = 0; i < 6; i++) {

@@ -216,6 +216,10 @@ export const CONFIG_VARIABLES = {
     'audit log, integrity and metrics queries per operator',
   ),
   RATE_LIMIT_EXPORTS_PER_MINUTE: wholeNumber(10, 'audit exports per operator'),
+  RATE_LIMIT_REFUSALS_PER_MINUTE: wholeNumber(
+    30,
+    'refused requests (each an `unauthorized_access` entry) per client address and per operator; beyond it 429 and no entry',
+  ),
   GRAPHQL_MAX_DEPTH: wholeNumber(
     DEFAULT_ABUSE_LIMITS.maxDepth,
     'deepest field nesting of a GraphQL document',
@@ -346,7 +350,12 @@ export interface ServerConfig {
   auditCheckpointEveryEntries: number;
   auditCheckpointEverySeconds: number;
   /** Requests per minute (0 = no limit): logins per client IP and per username, audit queries and exports per operator. */
-  rateLimits: { loginPerMinute: number; auditQueriesPerMinute: number; exportsPerMinute: number };
+  rateLimits: {
+    loginPerMinute: number;
+    auditQueriesPerMinute: number;
+    exportsPerMinute: number;
+    refusalsPerMinute: number;
+  };
   /** GraphQL depth, alias, token and cost limits and the request body size limit. */
   limits: AbuseLimits;
   log: {
@@ -429,6 +438,7 @@ function fromRaw(raw: RawConfig, env: Readonly<Record<string, string | undefined
       loginPerMinute: raw.RATE_LIMIT_LOGINS_PER_MINUTE,
       auditQueriesPerMinute: raw.RATE_LIMIT_AUDIT_QUERIES_PER_MINUTE,
       exportsPerMinute: raw.RATE_LIMIT_EXPORTS_PER_MINUTE,
+      refusalsPerMinute: raw.RATE_LIMIT_REFUSALS_PER_MINUTE,
     },
     limits: {
       maxDepth: raw.GRAPHQL_MAX_DEPTH,

@@ -1,5 +1,5 @@
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type AbuseLimits, DEFAULT_ABUSE_LIMITS, useAbuseLimits } from './http/abuse-limits.js';
 import { corsPolicy } from './http/cors.js';
 import { useCsrfPrevention } from './http/csrf.js';
@@ -16,7 +16,7 @@ import {
   type PersistedDocumentsPolicy,
   usePersistedDocuments,
 } from './http/persisted-documents.js';
-import { RateLimiter, type RateLimitSettings } from './http/rate-limiter.js';
+import { RateLimiter, type RateLimitSettings, rateLimitedError, refusalKeys } from './http/rate-limiter.js';
 import { useRateLimits } from './http/rate-limits.js';
 import { useRequestLog } from './http/request-log.js';
 import { type NodeServerContext, requestOriginOf } from './http/request-origin.js';
@@ -62,15 +62,32 @@ export type { maskError };
 
 // Audit writes a request started (denials), by request, so its response can wait for them.
 const pendingWritesOf = new WeakMap<Request, Promise<unknown>[]>();
+// Requests refused once too often: seconds until their address or operator may be refused (and audited) again.
+const refusalsExhaustedOf = new WeakMap<Request, number>();
 
 /**
  * Holds each response until the audit writes its request started have committed, so a refused caller
  * cannot outrun the unauthorized_access entry about them. (The graphql-sse endpoint waits in its own plugin.)
+ * A request refused past its refusal allowance wrote no entry and is answered 429 `RATE_LIMITED`.
  */
 function useAwaitAuditWrites(): Plugin<GraphQLContext> {
   return {
-    async onResultProcess({ request }) {
+    async onResultProcess({ request, setResult }) {
       await Promise.all(pendingWritesOf.get(request) ?? []);
+      const retryAfterSeconds = refusalsExhaustedOf.get(request);
+      if (retryAfterSeconds === undefined) return;
+      const { message, details } = rateLimitedError('refusal', retryAfterSeconds);
+      setResult({
+        errors: [
+          createGraphQLError(message, {
+            extensions: {
+              code: 'RATE_LIMITED',
+              ...details,
+              http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+            },
+          }),
+        ],
+      });
     },
   };
 }
@@ -150,8 +167,19 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
         origin,
         pendingAuditWrites,
         recordDenial: (denial) => {
+          const record = async () => {
+            const decision = await rateLimiter?.take(
+              'refusal',
+              refusalKeys({ operatorId: operator?.id, ipAddress: origin.ipAddress }),
+            );
+            if (decision && !decision.allowed) {
+              refusalsExhaustedOf.set(request, decision.retryAfterSeconds);
+              return;
+            }
+            await recordUnauthorizedAccess(services, operator, origin, denial);
+          };
           pendingAuditWrites.push(
-            recordUnauthorizedAccess(services, operator, origin, denial).catch((error) =>
+            record().catch((error) =>
               services.logger.error({ err: error }, 'Could not record unauthorized_access'),
             ),
           );

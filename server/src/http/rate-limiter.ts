@@ -17,19 +17,22 @@ import { type OutageLog, watchRedis } from '../redis-outage.js';
  */
 
 /** What a request is counted against. */
-export type RateLimitBucket = 'login' | 'auditQuery' | 'export';
+export type RateLimitBucket = 'login' | 'auditQuery' | 'export' | 'refusal';
 
 /** Requests per minute for each bucket; 0 turns a bucket's limit off. Read from the environment by config.ts. */
 export interface RateLimitSettings {
   loginPerMinute: number;
   auditQueriesPerMinute: number;
   exportsPerMinute: number;
+  /** Refused requests (each writes an `unauthorized_access` entry) per client address and operator; absent: none. */
+  refusalsPerMinute?: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   loginPerMinute: 10,
   auditQueriesPerMinute: 120,
   exportsPerMinute: 10,
+  refusalsPerMinute: 30,
 };
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -236,6 +239,7 @@ export class RateLimiter {
     options: { store?: RateLimitStore; onRefusal?: (bucket: RateLimitBucket) => void } = {},
   ) {
     for (const [name, value] of Object.entries(settings)) {
+      if (value === undefined) continue;
       if (!Number.isSafeInteger(value) || value < 0) {
         throw new RangeError(`RateLimiter: ${name} must be a whole number >= 0, got ${value}`);
       }
@@ -244,6 +248,7 @@ export class RateLimiter {
       login: settings.loginPerMinute,
       auditQuery: settings.auditQueriesPerMinute,
       export: settings.exportsPerMinute,
+      refusal: settings.refusalsPerMinute ?? 0,
     };
     this.#clock = clock;
     this.#store = options.store ?? new MemoryRateLimitStore();
@@ -281,6 +286,7 @@ const BUCKET_NAMES: Record<RateLimitBucket, string> = {
   login: 'login attempts',
   auditQuery: 'audit queries',
   export: 'audit exports',
+  refusal: 'refused requests',
 };
 
 export function rateLimitedError(bucket: RateLimitBucket, retryAfterSeconds: number): DomainError {
@@ -311,4 +317,15 @@ export function loginKeys(attempt: { username?: string | null; ipAddress?: strin
   const username = attempt.username?.trim().toLowerCase();
   if (username) keys.push(`username:${username}`);
   return keys;
+}
+
+/**
+ * A refusal is counted against the client address and, when signed in, the operator: a flood of refused
+ * requests cannot write audit entries without bound from one address, nor from one account on many.
+ */
+export function refusalKeys(refused: { operatorId?: string | null; ipAddress?: string | null }): string[] {
+  return [
+    ...(refused.ipAddress ? [`ip:${refused.ipAddress}`] : []),
+    ...(refused.operatorId ? [`operator:${refused.operatorId}`] : []),
+  ];
 }
