@@ -15,6 +15,7 @@ import { auditLiveBenchmark } from './audit-live.js';
 import { auditLogQueryBenchmark } from './audit-log-query.js';
 import { auditRetentionBenchmark } from './audit-retention.js';
 import { auditVerifyBenchmark } from './audit-verify.js';
+import { exportReadersBenchmark } from './export-readers.js';
 import {
   type Benchmark,
   type BenchmarkRecord,
@@ -32,6 +33,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   auditLiveBenchmark,
   auditRetentionBenchmark,
   auditVerifyBenchmark,
+  exportReadersBenchmark,
 ];
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
