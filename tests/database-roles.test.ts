@@ -47,7 +47,7 @@ const ATTACKS: Array<[string, string]> = [
 
 async function expectUntouched(db: Database, length: number) {
   expect(await db.prisma.auditEntry.count()).toBe(length);
-  const report = await verifyAuditIntegrity({ db } as Parameters<typeof verifyAuditIntegrity>[0]);
+  const report = await verifyAuditIntegrity(createTestApp(db).services);
   expect(report).toMatchObject({ valid: true, checked: length, headSeq: length });
 }
 
