@@ -33,7 +33,9 @@ type CaptureTarget = 'entry' | 'manifest' | 'skip';
 /**
  * Reads a JSON export (`{"entries":[…],"manifest":{…}}`, in any key order and any whitespace) chunk by
  * chunk, holding one entry at a time: it only finds where each entry and the manifest begin and end, and
- * leaves parsing them to JSON.parse. Other top-level keys are skipped.
+ * leaves parsing them to JSON.parse. Other top-level keys are skipped. Hand-written rather than stream-json, whose
+ * token-by-token assembly (parser → pick('entries') → streamArray) read the same export at 0.075× this
+ * reader's speed (`pnpm bench export-readers`: 7.4 against 98 MiB/s on 100,000 entries).
  *
  * Push text with {@link push}, collect what completed with {@link takeEntries}, call {@link end} at the end
  * of the file. Structural problems throw an {@link AuditExportFormatError} naming the character offset.
