@@ -14,12 +14,14 @@ import {
   signDocument,
 } from '../../domain/audit/index.js';
 import { badInput } from '../../errors.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import type { RequestOrigin, ServiceContext } from '../context.js';
 import type { Db } from '../db-types.js';
 import { readArchivedStoredEntries } from '../retention/archived-query.js';
 import { checkpointForExport, readChainHead } from './checkpoints.js';
 import { auditFilterSql, seqRangeOfTimeWindow } from './query.js';
 import { appendAuditEntry } from './record-audit.js';
+import { HASHED_OCCURRED_AT_SQL } from './verify.js';
 
 /** Rows per database round trip: large enough to amortise the query, small enough to keep memory flat. */
 export const AUDIT_EXPORT_BATCH_SIZE = 2_000;
@@ -294,13 +296,18 @@ export async function fetchAuditExportBatch(
   const rows = await db.$queryRaw<AuditRow[]>`
     SELECT seq, log_id::text AS log_id, event_type::text AS event_type, user_id,
            operator_id::text AS operator_id, recommendation_id::text AS recommendation_id,
-           to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
+           ${Prisma.raw(HASHED_OCCURRED_AT_SQL)} AS occurred_at,
            event_data::text AS event_data, ip_address, user_agent, content_hash, prev_hash, hash
     FROM audit_log
     WHERE seq > ${BigInt(query.afterSeq)} AND seq <= ${BigInt(query.throughSeq)} AND ${auditFilterSql(query.filter)}
     ORDER BY seq
     LIMIT ${query.limit}`;
-  return rows.map((row) => ({
+  return rows.map(storedEntryOfRow);
+}
+
+/** An audit row read as text (from the table or an archive file) as the stored entry that was hashed. */
+export function storedEntryOfRow(row: AuditRow): StoredAuditEntry {
+  return {
     seq: Number(row.seq),
     logId: row.log_id,
     eventType: row.event_type as StoredAuditEntry['eventType'],
@@ -314,7 +321,7 @@ export async function fetchAuditExportBatch(
     contentHash: row.content_hash,
     prevHash: row.prev_hash,
     hash: row.hash,
-  }));
+  };
 }
 
 /**

@@ -287,12 +287,15 @@ export async function pushInSlices(
   return { pushed: entries.length, ok: true };
 }
 
+/** `occurred_at` as the exact text that was hashed (UTC, milliseconds), not through a Date. */
+export const HASHED_OCCURRED_AT_SQL = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 // occurred_at is read as the exact text that was hashed, not through a Date. Read through the driver, not
 // Prisma: verification reads every row, and Prisma's per-row conversion cost more than the hashing.
 const BATCH_SQL = `
   SELECT seq, log_id AS "logId", event_type AS "eventType", user_id AS "userId", operator_id AS "operatorId",
     recommendation_id AS "recommendationId",
-    to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt",
+    ${HASHED_OCCURRED_AT_SQL} AS "occurredAt",
     event_data AS "eventData", ip_address AS "ipAddress", user_agent AS "userAgent",
     content_hash AS "contentHash", prev_hash AS "prevHash", hash
   FROM audit_log WHERE seq >= $1 AND seq <= $2

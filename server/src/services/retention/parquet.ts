@@ -8,7 +8,7 @@
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import type { AuditEventType, JsonObject, StoredAuditEntry } from '../../domain/audit/index.js';
 import type { AuditEntry } from '../../generated/prisma/client.js';
-import type { AuditRow } from '../audit/export.js';
+import { type AuditRow, storedEntryOfRow } from '../audit/export.js';
 
 let instance: Promise<DuckDBInstance> | null = null;
 
@@ -164,7 +164,7 @@ export async function readArchivedEntries(
     { sql: 'seq BETWEEN $1 AND $2', params: [BigInt(fromSeq), BigInt(toSeq)] },
     { limit },
   );
-  return rows.map(storedEntryOf);
+  return rows.map(storedEntryOfRow);
 }
 
 /** Entries matching `where`, shaped like rows of the active table (for the audit log and exports). */
@@ -197,7 +197,7 @@ export async function queryArchivedStoredEntries(
   where: ArchiveCondition,
   options: { descending?: boolean; limit?: number },
 ): Promise<StoredAuditEntry[]> {
-  return (await selectRows(files, where, options)).map(storedEntryOf);
+  return (await selectRows(files, where, options)).map(storedEntryOfRow);
 }
 
 /** How many entries of `files` match `where`. */
@@ -213,22 +213,4 @@ export async function countArchivedEntries(
     );
     return Number(reader.getRowsJS()[0]?.[0] ?? 0);
   });
-}
-
-function storedEntryOf(row: RawRow): StoredAuditEntry {
-  return {
-    seq: Number(row.seq),
-    logId: row.log_id,
-    eventType: row.event_type as AuditEventType,
-    userId: row.user_id,
-    operatorId: row.operator_id,
-    recommendationId: row.recommendation_id,
-    occurredAt: row.occurred_at,
-    eventData: JSON.parse(row.event_data) as JsonObject,
-    ipAddress: row.ip_address,
-    userAgent: row.user_agent,
-    contentHash: row.content_hash,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
 }
