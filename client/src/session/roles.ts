@@ -1,4 +1,4 @@
-import { can, type OperatorRole } from '@spendsense/server/domain/operators/roles';
+import { can, OPERATOR_ROLES, type OperatorRole } from '@spendsense/server/domain/operators/roles';
 import { allows, FIELD_POLICY } from '@spendsense/server/policy';
 
 /**
@@ -8,7 +8,7 @@ import { allows, FIELD_POLICY } from '@spendsense/server/policy';
  */
 export type Role = OperatorRole;
 
-export const ALL_ROLES: readonly Role[] = ['VIEWER', 'REVIEWER', 'COMPLIANCE', 'ADMIN'];
+export const ALL_ROLES: readonly Role[] = OPERATOR_ROLES;
 
 export type PolicyField = keyof typeof FIELD_POLICY;
 
