@@ -152,4 +152,31 @@ describe.skipIf(!databaseUrl || !redisUrl)('several API instances', () => {
     // Three attempts a minute for that address and username, whichever instance serves them.
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
   });
+
+  it('shares the limit on requests without signing in: one allowance per address across both instances', async () => {
+    const limited = [a, b].map((app) =>
+      createOversightYoga({
+        services: app.services,
+        trustProxy: true,
+        rateLimits: {
+          loginPerMinute: 0,
+          auditQueriesPerMinute: 0,
+          exportsPerMinute: 0,
+          anonymousRequestsPerMinute: 3,
+        },
+      }),
+    );
+    const ask = (yoga: (typeof limited)[number], ip: string) =>
+      yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+        body: JSON.stringify({ query: '{ viewer { username } }' }),
+      });
+    const statuses = [];
+    for (const yoga of [limited[0]!, limited[1]!, limited[0]!, limited[1]!, limited[0]!]) {
+      statuses.push((await ask(yoga, '203.0.113.88')).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect((await ask(limited[1]!, '203.0.113.89')).status).toBe(200);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Database } from '@spendsense/server/db/client';
 import { CSRF_HEADER } from '@spendsense/server/http/csrf-header';
 import { createOversightYoga } from '@spendsense/server/yoga';
+import { createClient, NetworkError } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type GraphQLResponse } from './support/app.js';
 import { openTestDatabase } from './support/database.js';
@@ -233,6 +234,168 @@ describe('refused requests', () => {
     expect(await denials()).toBe(before + 3);
     expect((await refused('192.0.2.91')).body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     expect(await denials()).toBe(before + 4);
+  });
+});
+
+describe('requests without signing in', () => {
+  const guarded = () =>
+    createOversightYoga({
+      services: app.services,
+      trustProxy: true,
+      rateLimits: {
+        loginPerMinute: 0,
+        auditQueriesPerMinute: 0,
+        exportsPerMinute: 0,
+        refusalsPerMinute: 0,
+        anonymousRequestsPerMinute: 3,
+      },
+    });
+  const ask = async (yoga: ReturnType<typeof guarded>, ip: string, token?: string) => {
+    const response = await yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': ip,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query: '{ viewer { username } }' }),
+    });
+    const body = (await response.json()) as GraphQLResponse;
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), body };
+  };
+
+  it('are limited per address (a request that is not refused, too): 429 RATE_LIMITED with Retry-After', async () => {
+    const yoga = guarded();
+    for (let i = 0; i < 3; i++) {
+      const allowed = await ask(yoga, '192.0.2.120');
+      expect(allowed.status).toBe(200);
+      expect(allowed.body).toEqual({ data: { viewer: null } });
+    }
+    const refused = await ask(yoga, '192.0.2.120');
+    expect(refused.status).toBe(429);
+    expect(refused.retryAfter).toBe('20');
+    expect(refused.body).toEqual({
+      errors: [
+        {
+          message: 'Too many requests without signing in. Try again in 20 seconds.',
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 20 },
+        },
+      ],
+    });
+    // Another address has its own allowance; a signed-in operator at the same address is not counted.
+    expect((await ask(yoga, '192.0.2.121')).status).toBe(200);
+    const signedIn = await ask(yoga, '192.0.2.120', tokens.VIEWER);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.data).toEqual({ viewer: { username: 'viewer' } });
+    now += 20_000;
+    expect((await ask(yoga, '192.0.2.120')).status).toBe(200);
+  });
+
+  it('are limited on /graphql/stream too, with the same 429 RATE_LIMITED before any stream opens', async () => {
+    const yoga = guarded();
+    const subscribe = () =>
+      new Promise<{ status: number | null; retryAfter: string | null; body: unknown; events: unknown[] }>(
+        (resolve) => {
+          const events: unknown[] = [];
+          const client = createClient({
+            url: 'http://yoga/graphql/stream',
+            fetchFn: yoga.fetch,
+            retryAttempts: 0,
+            headers: { 'x-forwarded-for': '192.0.2.130' },
+          });
+          const settle = async (error?: unknown) => {
+            client.dispose();
+            const response = error instanceof NetworkError ? error.response : undefined;
+            resolve({
+              status: response?.status ?? null,
+              retryAfter: response?.headers.get('retry-after') ?? null,
+              body: response ? await response.json() : null,
+              events,
+            });
+          };
+          client.subscribe(
+            { query: 'subscription { auditEntryAdded { sequence } }' },
+            { next: (event) => events.push(event), error: settle, complete: () => settle() },
+          );
+        },
+      );
+    // Within the allowance an anonymous subscription is refused by its auth scopes, as ever.
+    for (let i = 0; i < 3; i++) {
+      const refused = await subscribe();
+      expect(refused.status).toBeNull();
+      expect(refused.events).toMatchObject([{ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] }]);
+    }
+    const limited = await subscribe();
+    expect(limited).toEqual({
+      status: 429,
+      retryAfter: '20',
+      body: {
+        errors: [
+          {
+            message: 'Too many requests without signing in. Try again in 20 seconds.',
+            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 20 },
+          },
+        ],
+      },
+      events: [],
+    });
+  });
+});
+
+describe('refused subscriptions on /graphql/stream', () => {
+  it('past the refusal allowance are 429 RATE_LIMITED (no entry), not another FORBIDDEN event', async () => {
+    const yoga = createOversightYoga({
+      services: app.services,
+      trustProxy: true,
+      rateLimits: { loginPerMinute: 0, auditQueriesPerMinute: 0, exportsPerMinute: 0, refusalsPerMinute: 2 },
+    });
+    const subscribe = (ip: string) =>
+      new Promise<{ status: number | null; retryAfter: string | null; codes: unknown[] }>((resolve) => {
+        const codes: unknown[] = [];
+        const client = createClient({
+          url: 'http://yoga/graphql/stream',
+          fetchFn: yoga.fetch,
+          retryAttempts: 0,
+          headers: { 'x-forwarded-for': ip, authorization: `Bearer ${tokens.VIEWER}` },
+        });
+        const settle = async (error?: unknown) => {
+          client.dispose();
+          const response = error instanceof NetworkError ? error.response : undefined;
+          if (response) {
+            const body = (await response.json()) as GraphQLResponse;
+            codes.push(...(body.errors ?? []).map((e) => e.extensions?.['code']));
+          }
+          resolve({
+            status: response?.status ?? null,
+            retryAfter: response?.headers.get('retry-after') ?? null,
+            codes,
+          });
+        };
+        client.subscribe(
+          { query: 'subscription { auditEntryAdded { sequence } }' },
+          {
+            next: (event) => codes.push(...(event.errors ?? []).map((e) => e.extensions?.['code'])),
+            error: settle,
+            complete: () => settle(),
+          },
+        );
+      });
+    const denials = () => db.prisma.auditEntry.count({ where: { eventType: 'unauthorized_access' } });
+    const before = await denials();
+    for (let i = 0; i < 2; i++) {
+      expect(await subscribe('192.0.2.140')).toEqual({
+        status: null,
+        retryAfter: null,
+        codes: ['FORBIDDEN'],
+      });
+    }
+    expect(await denials()).toBe(before + 2);
+    expect(await subscribe('192.0.2.141')).toEqual({
+      status: 429,
+      retryAfter: '30',
+      codes: ['RATE_LIMITED'],
+    });
+    expect(await denials()).toBe(before + 2);
   });
 });
 

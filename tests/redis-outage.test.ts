@@ -17,6 +17,7 @@ describe('Redis unreachable (a real process)', () => {
       DEMO: '0',
       REDIS_URL: `redis://127.0.0.1:${await deadPort()}`,
       RATE_LIMIT_LOGINS_PER_MINUTE: '2',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '4',
     });
     try {
       const login = () =>
@@ -32,6 +33,17 @@ describe('Redis unreachable (a real process)', () => {
       for (let i = 0; i < 3; i++) codes.push((await login()).body.errors?.[0]?.extensions?.code);
       // The rate limit still holds, counted in this instance's memory.
       expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+      // So does the limit on requests without signing in (the logins were three of its four).
+      const anonymous = () =>
+        fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ viewer { username } }' }),
+        });
+      expect((await anonymous()).status).toBe(200);
+      const limited = await anonymous();
+      expect(limited.status).toBe(429);
+      expect((await limited.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
       await server.waitForLine(
         (line) =>
           line['level'] === 'warn' &&

@@ -220,6 +220,10 @@ export const CONFIG_VARIABLES = {
     30,
     'refused requests (each an `unauthorized_access` entry) per client address and per operator; beyond it 429 and no entry',
   ),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: wholeNumber(
+    300,
+    'GraphQL operations (live subscriptions included) without a signed-in operator, per client address',
+  ),
   GRAPHQL_MAX_DEPTH: wholeNumber(
     DEFAULT_ABUSE_LIMITS.maxDepth,
     'deepest field nesting of a GraphQL document',
@@ -349,12 +353,16 @@ export interface ServerConfig {
   /** A checkpoint after this many entries, or after this many seconds with new entries (0 turns either off). */
   auditCheckpointEveryEntries: number;
   auditCheckpointEverySeconds: number;
-  /** Requests per minute (0 = no limit): logins per client IP and per username, audit queries and exports per operator. */
+  /**
+   * Requests per minute (0 = no limit): logins per client IP and per username, audit queries and exports per
+   * operator, refusals per client IP and operator, operations without a session per client IP.
+   */
   rateLimits: {
     loginPerMinute: number;
     auditQueriesPerMinute: number;
     exportsPerMinute: number;
     refusalsPerMinute: number;
+    anonymousRequestsPerMinute: number;
   };
   /** GraphQL depth, alias, token and cost limits and the request body size limit. */
   limits: AbuseLimits;
@@ -439,6 +447,7 @@ function fromRaw(raw: RawConfig, env: Readonly<Record<string, string | undefined
       auditQueriesPerMinute: raw.RATE_LIMIT_AUDIT_QUERIES_PER_MINUTE,
       exportsPerMinute: raw.RATE_LIMIT_EXPORTS_PER_MINUTE,
       refusalsPerMinute: raw.RATE_LIMIT_REFUSALS_PER_MINUTE,
+      anonymousRequestsPerMinute: raw.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
     },
     limits: {
       maxDepth: raw.GRAPHQL_MAX_DEPTH,

@@ -1,5 +1,6 @@
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
-import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { GraphQLError } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type AbuseLimits, DEFAULT_ABUSE_LIMITS, useAbuseLimits } from './http/abuse-limits.js';
 import { corsPolicy } from './http/cors.js';
 import { useCsrfPrevention } from './http/csrf.js';
@@ -16,8 +17,8 @@ import {
   type PersistedDocumentsPolicy,
   usePersistedDocuments,
 } from './http/persisted-documents.js';
-import { RateLimiter, type RateLimitSettings, rateLimitedError, refusalKeys } from './http/rate-limiter.js';
-import { useRateLimits } from './http/rate-limits.js';
+import { RateLimiter, type RateLimitSettings, refusalKeys } from './http/rate-limiter.js';
+import { rateLimitedGraphQLError, useRateLimits } from './http/rate-limits.js';
 import { useRequestLog } from './http/request-log.js';
 import { type NodeServerContext, requestOriginOf } from './http/request-origin.js';
 import { sessionTokenOf } from './http/session-token.js';
@@ -39,7 +40,7 @@ export interface YogaOptions {
   secureCookies?: boolean;
   /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
   trustProxy?: boolean;
-  /** Per-minute limits on logins, audit queries and exports (config.rateLimits); absent means none (tests). */
+  /** Per-minute limits on logins, audit queries, exports, refusals and anonymous requests (config.rateLimits); absent means none (tests). */
   rateLimits?: RateLimitSettings;
   /** Starting, ready or draining, as `/readyz` reports it; absent means always ready (tests). */
   lifecycle?: ServerLifecycle;
@@ -66,28 +67,22 @@ const pendingWritesOf = new WeakMap<Request, Promise<unknown>[]>();
 const refusalsExhaustedOf = new WeakMap<Request, number>();
 
 /**
- * Holds each response until the audit writes its request started have committed, so a refused caller
- * cannot outrun the unauthorized_access entry about them. (The graphql-sse endpoint waits in its own plugin.)
- * A request refused past its refusal allowance wrote no entry and is answered 429 `RATE_LIMITED`.
+ * Waits until the audit writes a request started have committed, so a refused caller cannot outrun the
+ * unauthorized_access entry about them. A request refused past its refusal allowance wrote no entry: its
+ * answer is then a 429 `RATE_LIMITED` error instead, which this returns.
  */
+async function settleAuditWrites(request: Request): Promise<GraphQLError | null> {
+  await Promise.all(pendingWritesOf.get(request) ?? []);
+  const retryAfterSeconds = refusalsExhaustedOf.get(request);
+  return retryAfterSeconds === undefined ? null : rateLimitedGraphQLError('refusal', retryAfterSeconds);
+}
+
+/** {@link settleAuditWrites} before each response of /graphql (the graphql-sse endpoint calls it itself). */
 function useAwaitAuditWrites(): Plugin<GraphQLContext> {
   return {
     async onResultProcess({ request, setResult }) {
-      await Promise.all(pendingWritesOf.get(request) ?? []);
-      const retryAfterSeconds = refusalsExhaustedOf.get(request);
-      if (retryAfterSeconds === undefined) return;
-      const { message, details } = rateLimitedError('refusal', retryAfterSeconds);
-      setResult({
-        errors: [
-          createGraphQLError(message, {
-            extensions: {
-              code: 'RATE_LIMITED',
-              ...details,
-              http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
-            },
-          }),
-        ],
-      });
+      const refused = await settleAuditWrites(request);
+      if (refused) setResult({ errors: [refused] });
     },
   };
 }
@@ -131,7 +126,7 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
       }),
       useCookies(),
       usePersistedDocuments(persistedDocuments),
-      useGraphQLSSEProtocol(GRAPHQL_SSE_ENDPOINT, persistedDocuments),
+      useGraphQLSSEProtocol(GRAPHQL_SSE_ENDPOINT, persistedDocuments, settleAuditWrites),
       useAwaitAuditWrites(),
       useRateLimits(rateLimiter),
       useAuditExport({ services, rateLimiter, trustProxy }),

@@ -1,5 +1,7 @@
+import { STATUS_CODES } from 'node:http';
 import { handleMaybePromise } from '@whatwg-node/promise-helpers';
-import { type ExecutionResult, getOperationAST } from 'graphql';
+import { type ExecutionResult, type GraphQLError, getOperationAST } from 'graphql';
+import type { Response as SSEResponse } from 'graphql-sse';
 import { createHandler } from 'graphql-sse/lib/use/fetch';
 import { createGraphQLError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import { PERSISTED_ONLY_MESSAGE, type PersistedDocumentsPolicy } from './persisted-documents.js';
@@ -16,6 +18,8 @@ import { PERSISTED_ONLY_MESSAGE, type PersistedDocumentsPolicy } from './persist
 export function useGraphQLSSEProtocol(
   endpoint = '/graphql/stream',
   persisted?: PersistedDocumentsPolicy,
+  /** Waits for the audit writes the request started; a refusal it returns replaces the result. */
+  settle?: (request: Request) => Promise<GraphQLError | null>,
 ): Plugin<YogaInitialContext> {
   const serverContexts = new WeakMap<Request, unknown>();
   let handler: (request: Request) => Promise<Response>;
@@ -63,10 +67,13 @@ export function useGraphQLSSEProtocol(
                   () => run(args),
                   async (result) => {
                     // A refused subscription records its denial; answer only once that entry is committed.
-                    await Promise.all(
-                      (contextValue as { pendingAuditWrites?: Promise<unknown>[] }).pendingAuditWrites ?? [],
-                    );
-                    return withData(result as ExecutionResult | AsyncIterable<ExecutionResult>);
+                    const refused = await settle?.(req.raw);
+                    if (refused) {
+                      void (result as Partial<AsyncGenerator>).return?.(undefined);
+                      return refusalResponse([refused]);
+                    }
+                    const outcome = result as ExecutionResult | AsyncIterable<ExecutionResult>;
+                    return isRefusal(outcome) ? refusalResponse(outcome.errors) : withData(outcome);
                   },
                 );
               },
@@ -84,6 +91,37 @@ export function useGraphQLSSEProtocol(
       }
     },
   };
+}
+
+/**
+ * Whether a result refuses the request as a whole: no data, and an error carrying an HTTP status of 400 or
+ * more (RATE_LIMITED's 429, QUERY_TOO_COMPLEX's 400).
+ */
+function isRefusal(
+  result: ExecutionResult | AsyncIterable<ExecutionResult>,
+): result is ExecutionResult & { errors: readonly GraphQLError[] } {
+  if (Symbol.asyncIterator in result || result.data != null || !result.errors) return false;
+  return result.errors.some((error) => (httpOf(error)?.status ?? 0) >= 400);
+}
+
+/**
+ * A refusal answered with its status (the highest among its errors) and headers (Retry-After) and the
+ * errors as JSON, before any event stream opens, as /graphql answers it: GraphQL over HTTP uses 4xx for a
+ * request refused outright. The `http` extension itself is not sent (yoga strips it on /graphql too).
+ */
+function refusalResponse(errors: readonly GraphQLError[]): SSEResponse {
+  const status = Math.max(400, ...errors.map((error) => httpOf(error)?.status ?? 0));
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  for (const error of errors) Object.assign(headers, httpOf(error)?.headers);
+  const body = errors.map((error) => {
+    const { http: _http, ...extensions } = error.extensions ?? {};
+    return { ...error.toJSON(), extensions };
+  });
+  return [JSON.stringify({ errors: body }), { status, statusText: STATUS_CODES[status] ?? '', headers }];
+}
+
+function httpOf(error: GraphQLError): { status?: number; headers?: Record<string, string> } | undefined {
+  return error.extensions?.['http'] as { status?: number; headers?: Record<string, string> } | undefined;
 }
 
 function withData<T extends ExecutionResult | AsyncIterable<ExecutionResult>>(result: T): T {

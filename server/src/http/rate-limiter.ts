@@ -3,7 +3,8 @@ import { DomainError } from '../errors.js';
 import { type OutageLog, watchRedis } from '../redis-outage.js';
 
 /**
- * Request rate limits: logins per client IP and per username, audit queries and exports per operator.
+ * Request rate limits: logins per client IP and per username, audit queries and exports per operator,
+ * refused requests per client IP and operator, and every request made without a session per client IP.
  *
  * Token buckets: each key starts with `limit` tokens and regains them evenly over a minute, so a burst of
  * `limit` is allowed and then one request every `60 / limit` seconds. The buckets live in this process's
@@ -17,7 +18,7 @@ import { type OutageLog, watchRedis } from '../redis-outage.js';
  */
 
 /** What a request is counted against. */
-export type RateLimitBucket = 'login' | 'auditQuery' | 'export' | 'refusal';
+export type RateLimitBucket = 'login' | 'auditQuery' | 'export' | 'refusal' | 'anonymous';
 
 /** Requests per minute for each bucket; 0 turns a bucket's limit off. Read from the environment by config.ts. */
 export interface RateLimitSettings {
@@ -26,6 +27,8 @@ export interface RateLimitSettings {
   exportsPerMinute: number;
   /** Refused requests (each writes an `unauthorized_access` entry) per client address and operator; absent: none. */
   refusalsPerMinute?: number;
+  /** GraphQL operations run without a signed-in operator, per client address; absent: none. */
+  anonymousRequestsPerMinute?: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
@@ -33,6 +36,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   auditQueriesPerMinute: 120,
   exportsPerMinute: 10,
   refusalsPerMinute: 30,
+  anonymousRequestsPerMinute: 300,
 };
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -249,6 +253,7 @@ export class RateLimiter {
       auditQuery: settings.auditQueriesPerMinute,
       export: settings.exportsPerMinute,
       refusal: settings.refusalsPerMinute ?? 0,
+      anonymous: settings.anonymousRequestsPerMinute ?? 0,
     };
     this.#clock = clock;
     this.#store = options.store ?? new MemoryRateLimitStore();
@@ -287,6 +292,7 @@ const BUCKET_NAMES: Record<RateLimitBucket, string> = {
   auditQuery: 'audit queries',
   export: 'audit exports',
   refusal: 'refused requests',
+  anonymous: 'requests without signing in',
 };
 
 export function rateLimitedError(bucket: RateLimitBucket, retryAfterSeconds: number): DomainError {

@@ -1,6 +1,7 @@
 import {
   type DocumentNode,
   type FieldNode,
+  type GraphQLError,
   getOperationAST,
   Kind,
   type SelectionSetNode,
@@ -16,7 +17,7 @@ import {
   requesterKeys,
 } from './rate-limiter.js';
 
-/** Root fields that count against a rate limit. Subscriptions are not limited. */
+/** Root fields that count against a rate limit of their own. Subscriptions count only as anonymous requests. */
 export const RATE_LIMITED_ROOT_FIELDS: Readonly<Record<string, RateLimitBucket>> = {
   'Mutation.login': 'login',
   'Query.auditLog': 'auditQuery',
@@ -25,20 +26,56 @@ export const RATE_LIMITED_ROOT_FIELDS: Readonly<Record<string, RateLimitBucket>>
 };
 
 /**
- * Refuses a whole operation with a `RATE_LIMITED` error (with `retryAfterSeconds`, HTTP status 429 and a
- * Retry-After header) when one of its root fields is over its limit. It runs before any resolver, so a
- * refused login writes no `login_attempt` entry and a refused audit query reads nothing. Each occurrence
- * of a field counts, so aliases cannot multiply a request's allowance.
+ * The `RATE_LIMITED` error of a refused request: `retryAfterSeconds`, and (made by yoga's own helper, so
+ * yoga recognises it and strips `http` from the response) HTTP status 429 with a Retry-After header.
+ * `path` names the root field that was over its limit; a request refused as a whole has none.
+ */
+export function rateLimitedGraphQLError(
+  bucket: RateLimitBucket,
+  retryAfterSeconds: number,
+  path?: string,
+): GraphQLError {
+  const { message, details } = rateLimitedError(bucket, retryAfterSeconds);
+  return createGraphQLError(message, {
+    ...(path === undefined ? {} : { path: [path] }),
+    extensions: {
+      code: 'RATE_LIMITED',
+      ...details,
+      http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+    },
+  });
+}
+
+/**
+ * Refuses a whole operation with a {@link rateLimitedGraphQLError} when it is over a limit, before any
+ * resolver runs: an operation without a signed-in operator (queries, mutations and subscriptions alike) is
+ * counted against its client address first, then each root field with a bucket of its own. So a refused
+ * login writes no `login_attempt` entry and a refused audit query reads nothing. Each occurrence of a field
+ * counts, so aliases cannot multiply a request's allowance.
  */
 export function useRateLimits(limiter: RateLimiter | null): Plugin<GraphQLContext> {
   if (!limiter) return {};
+  const anonymousRefusal = async (ctx: GraphQLContext): Promise<GraphQLError | null> => {
+    if (ctx.operator) return null;
+    const decision = await limiter.take('anonymous', requesterKeys({ ipAddress: ctx.origin.ipAddress }));
+    return decision.allowed ? null : rateLimitedGraphQLError('anonymous', decision.retryAfterSeconds);
+  };
   return {
+    async onSubscribe({ args, setResultAndStopExecution }) {
+      const refused = await anonymousRefusal(args.contextValue);
+      if (refused) setResultAndStopExecution({ errors: [refused] });
+    },
     async onExecute({ args, setResultAndStopExecution }) {
+      const ctx = args.contextValue;
+      const refusedAsAnonymous = await anonymousRefusal(ctx);
+      if (refusedAsAnonymous) {
+        setResultAndStopExecution({ errors: [refusedAsAnonymous] });
+        return;
+      }
       const operation = getOperationAST(args.document, args.operationName);
       const rootType =
         operation?.operation === 'mutation' ? 'Mutation' : operation?.operation === 'query' ? 'Query' : null;
       if (!operation || !rootType) return;
-      const ctx = args.contextValue;
       for (const field of rootFields(operation.selectionSet, args.document)) {
         const bucket = RATE_LIMITED_ROOT_FIELDS[`${rootType}.${field.name.value}`];
         if (!bucket) continue;
@@ -51,18 +88,13 @@ export function useRateLimits(limiter: RateLimiter | null): Plugin<GraphQLContex
             : requesterKeys({ operatorId: ctx.operator?.id, ipAddress: ctx.origin.ipAddress });
         const decision = await limiter.take(bucket, keys);
         if (decision.allowed) continue;
-        const { message, details } = rateLimitedError(bucket, decision.retryAfterSeconds);
         setResultAndStopExecution({
           errors: [
-            // Made by yoga's own helper, so yoga recognises the error and strips `http` from the response.
-            createGraphQLError(message, {
-              path: [field.alias?.value ?? field.name.value],
-              extensions: {
-                code: 'RATE_LIMITED',
-                ...details,
-                http: { status: 429, headers: { 'Retry-After': String(decision.retryAfterSeconds) } },
-              },
-            }),
+            rateLimitedGraphQLError(
+              bucket,
+              decision.retryAfterSeconds,
+              field.alias?.value ?? field.name.value,
+            ),
           ],
         });
         return;

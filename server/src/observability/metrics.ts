@@ -47,7 +47,7 @@ export class OversightMetrics {
 
   readonly rateLimitRefusals = new Counter({
     name: 'spendsense_rate_limit_refusals_total',
-    help: 'Requests refused by a rate limit, by bucket (login, auditQuery, export)',
+    help: 'Requests refused by a rate limit, by bucket (login, auditQuery, export, refusal, anonymous)',
     labelNames: ['bucket'] as const,
     registers: [this.registry],
   });
