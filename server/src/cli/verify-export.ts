@@ -12,7 +12,6 @@
 import type { KeyObject } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import {
   type AuditExportFormat,
@@ -28,6 +27,7 @@ import {
   manifestProblem,
   parseNdjsonLine,
   publicKeyFromPem,
+  readNdjsonExport,
   SIGNATURE_PROBLEM_TEXT,
   type SignedAuditCheckpoint,
   type StoredAuditEntry,
@@ -385,22 +385,8 @@ class ExportRowSource {
   }
 
   async *#ndjsonRows(): AsyncGenerator<StoredAuditEntry> {
-    this.#stream = createReadStream(this.path);
-    const lines = createInterface({ input: this.#stream, crlfDelay: Number.POSITIVE_INFINITY });
-    let lineNumber = 0;
-    let manifestLine: number | null = null;
-    for await (const line of lines) {
-      lineNumber++;
-      if (line.trim() === '') continue;
-      if (manifestLine !== null) {
-        throw new AuditExportFormatError(
-          `Line ${lineNumber} comes after the manifest on line ${manifestLine}`,
-        );
-      }
-      const parsed = parseNdjsonLine(line.replace(/^\uFEFF/, ''), lineNumber);
-      if (parsed.kind === 'manifest') manifestLine = lineNumber;
-      else yield parsed.entry;
-    }
+    this.#stream = createReadStream(this.path, { encoding: 'utf8' });
+    yield* readNdjsonExport(this.#stream as AsyncIterable<string>);
   }
 
   async *#csvRows(): AsyncGenerator<StoredAuditEntry> {

@@ -103,6 +103,7 @@ export {
   manifestFromCsvRecord,
   manifestProblem,
   parseNdjsonLine,
+  readNdjsonExport,
   verifyExportRows,
 } from './export/index.js';
 export {

@@ -19,6 +19,7 @@ import {
   entryFromCsvRecord,
   manifestFromCsvRecord,
   parseNdjsonLine,
+  readNdjsonExport,
 } from './index.js';
 import { exportManifest, verifyExportRows } from './manifest.js';
 
@@ -233,6 +234,34 @@ describe('NDJSON export', () => {
 
   it('names the line of invalid JSON', () => {
     expect(() => parseNdjsonLine('{"seq":1,', 7)).toThrow(/Line 7 is not valid JSON/);
+  });
+
+  /** Everything `readNdjsonExport` yields for `text` cut into chunks of `size` characters. */
+  async function readAll(text: string, size: number): Promise<StoredAuditEntry[]> {
+    const chunks = async function* () {
+      for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+    };
+    const entries: StoredAuditEntry[] = [];
+    for await (const entry of readNdjsonExport(chunks())) entries.push(entry);
+    return entries;
+  }
+
+  it.each([1, 7, 4096])('reads every entry back from chunks of %i characters', async (size) => {
+    expect(await readAll(text, size)).toEqual(chain);
+  });
+
+  it('skips blank lines and a byte-order mark, and reads CRLF line ends', async () => {
+    const crlf = `\uFEFF${lines.slice(0, 30).join('\r\n')}\r\n\r\n  \n${lines.slice(30).join('\r\n')}`;
+    expect(await readAll(crlf, 5)).toEqual(chain);
+  });
+
+  it('names the physical line, blank lines counted, of bad JSON and of anything after the manifest', async () => {
+    const broken = [...lines.slice(0, 2), '', '{"seq":3,', ...lines.slice(3)].join('\n');
+    await expect(readAll(broken, 3)).rejects.toThrow(/^Line 4 is not valid JSON/);
+    const trailing = `${text}\n${lines[0]}\n`;
+    await expect(readAll(trailing, 64)).rejects.toThrow(
+      new AuditExportFormatError('Line 63 comes after the manifest on line 61'),
+    );
   });
 });
 
