@@ -1,4 +1,5 @@
 import type { Database } from '@spendsense/server/db/client';
+import { hashSessionToken } from '@spendsense/server/services/operators';
 import { createClient } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './support/app.js';
@@ -7,8 +8,9 @@ import { openTestDatabase } from './support/database.js';
 
 /**
  * A live audit subscription ends when its session does (issue #8): after logout the stream sends an
- * UNAUTHENTICATED error and completes, instead of delivering on. The logout is announced through the pub/sub,
- * so a second server sharing it (as instances share Redis) ends its streams too.
+ * UNAUTHENTICATED error and completes, instead of delivering on; when the session expires, with SESSION_EXPIRED.
+ * The logout is announced through the pub/sub, so a second server sharing it (as instances share Redis) ends its
+ * streams too.
  */
 let db: Database;
 let app: ReturnType<typeof createTestApp>;
@@ -87,5 +89,22 @@ describe('auditEntryAdded and the session behind it', () => {
     );
     expect(completed).toBe(true);
     expect(after.at(-1)?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends with SESSION_EXPIRED when the session expires while the stream is open', async () => {
+    const token = await app.tokenFor('COMPLIANCE', 'expiring-compliance');
+    const expiresAt = new Date(Date.now() + 60 * 60_000);
+    await db.prisma.operatorSession.update({
+      where: { tokenHash: hashSessionToken(token) },
+      data: { expiresAt },
+    });
+    // An instance whose clock reads two seconds before the session's end, however long the stream takes to open.
+    const late = createTestApp(db, {
+      pubsub: app.services.pubsub,
+      now: () => new Date(expiresAt.getTime() - 2_000),
+    });
+    const { after, completed } = await streamAfter(late, token, async () => {});
+    expect(completed).toBe(true);
+    expect(after.at(-1)?.errors?.map((error) => error.extensions?.code)).toEqual(['SESSION_EXPIRED']);
   });
 });
