@@ -122,6 +122,28 @@ describe.runIf(usingPostgres)('audit tables as the application role (PostgreSQL)
     await expectUntouched(appDb, length);
   });
 
+  it('counts its appends in audit_count_rollup, which it may read and not write, nor link without counting', async () => {
+    const [counted] = await appDb.prisma.$queryRaw<Array<{ n: number }>>`
+      SELECT sum(n)::int AS n FROM audit_count_rollup`;
+    expect(counted!.n).toBe(length);
+    const client = new pg.Client({ connectionString: appUrl });
+    await client.connect();
+    try {
+      for (const sql of [
+        'UPDATE audit_count_rollup SET n = n + 1',
+        `INSERT INTO audit_count_rollup VALUES ('logout', '2026-01-01', false, 5)`,
+        'DELETE FROM audit_count_rollup',
+        'TRUNCATE audit_count_rollup',
+        'SELECT audit_count_appended(1, 5)',
+        `SELECT * FROM audit_chain_link(gen_random_uuid(), 'logout', NULL, NULL, NULL, now(), '{}', NULL, NULL, repeat('0', 64))`,
+      ]) {
+        await expect(client.query(sql), sql).rejects.toThrow(/permission denied/);
+      }
+    } finally {
+      await client.end();
+    }
+  });
+
   it.each([...ATTACKS, ...OWNER_ONLY])('refuses %s', async (_name, sql) => {
     const client = new pg.Client({ connectionString: appUrl });
     await client.connect();

@@ -405,16 +405,74 @@ function pageSize(request: AuditPageRequest): { size: number; backward: boolean 
   return { size, backward };
 }
 
-/** How many entries match `filter`: one `count(*)`, run only when a caller asks for the total. */
+/**
+ * How many entries match `filter`, exactly, counted only when a caller asks for the total.
+ *
+ * A filter of event types and a time window alone is answered mostly from `audit_count_rollup` (entries per
+ * event type and UTC day, kept in the append's and the removal's own transaction): the whole days inside the
+ * window are summed from it, and only the partial days at its edges are counted from the entries, on the
+ * (event_type, occurred_at) or (occurred_at, seq) index, so the cost follows the edges, not the window. Any
+ * other criterion (a customer, an operator, a recommendation) counts the matching entries with `count(*)`.
+ * Either way it is one statement, so one snapshot: the rollup and the entries it sums always agree.
+ */
 export async function countAuditEntries(
   ctx: ServiceContext,
   filter: AuditFilter,
   options: { includeArchived?: boolean | null } = {},
 ): Promise<number> {
   const [rows, archived] = await Promise.all([
-    ctx.db.prisma.$queryRaw<Array<{ count: bigint }>>`
-      SELECT count(*) AS count FROM audit_log WHERE ${auditFilterSql(filter)}`,
+    ctx.db.prisma.$queryRaw<Array<{ count: bigint }>>`SELECT ${activeCountSql(filter)} AS count`,
     options.includeArchived ? countArchived(ctx, filter) : 0,
   ]);
   return Number(rows[0]?.count ?? 0n) + archived;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The whole UTC days inside a window, as [first, end) day starts (null: unbounded on that side). */
+interface WholeDays {
+  first: Date | null;
+  end: Date | null;
+}
+
+/**
+ * The whole UTC days inside `filter`'s [from, to], or null when it holds none. occurred_at is stored to the
+ * millisecond and filter bounds are Dates (milliseconds too), so `occurred_at <= to` is `occurred_at < to + 1 ms`:
+ * a window ending at 23:59:59.999 includes that day whole.
+ */
+export function wholeDaysOf(filter: Pick<AuditFilter, 'from' | 'to'>): WholeDays | null {
+  const first = filter.from ? new Date(Math.ceil(filter.from.getTime() / DAY_MS) * DAY_MS) : null;
+  const end = filter.to ? new Date(Math.floor((filter.to.getTime() + 1) / DAY_MS) * DAY_MS) : null;
+  if (first && end && first.getTime() >= end.getTime()) return null;
+  return { first, end };
+}
+
+/** The SQL expression (a bigint) counting the active entries that match `filter`. */
+function activeCountSql(filter: AuditFilter): Prisma.Sql {
+  const matching = auditFilterSql(filter);
+  const scan = (edge: Prisma.Sql) =>
+    Prisma.sql`(SELECT count(*) FROM audit_log WHERE ${matching} AND ${edge})`;
+  const days = wholeDaysOf(filter);
+  const byTypeAndTime = auditFilterCriteria(filter).every(
+    (criterion) => criterion.column === 'event_type' || criterion.column === 'occurred_at',
+  );
+  if (!byTypeAndTime || days === null) return scan(Prisma.sql`TRUE`);
+  // The rollup's event_type column is the entries' own, so the filter's type condition applies as it is;
+  // day starts become dates through the function that dates entries in the rollup.
+  const rollup = [auditFilterSql({ eventTypes: filter.eventTypes ?? null })];
+  const parts: Prisma.Sql[] = [];
+  if (days.first) {
+    const first = days.first.toISOString();
+    rollup.push(Prisma.sql`day >= audit_count_day(${first}::timestamptz)`);
+    parts.push(scan(Prisma.sql`occurred_at < ${first}::timestamptz`));
+  }
+  if (days.end) {
+    const end = days.end.toISOString();
+    rollup.push(Prisma.sql`day < audit_count_day(${end}::timestamptz)`);
+    parts.push(scan(Prisma.sql`occurred_at >= ${end}::timestamptz`));
+  }
+  parts.unshift(
+    Prisma.sql`(SELECT coalesce(sum(n), 0) FROM audit_count_rollup WHERE ${Prisma.join(rollup, ' AND ')})::bigint`,
+  );
+  return Prisma.join(parts, ' + ');
 }
