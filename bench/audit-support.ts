@@ -7,7 +7,7 @@ import { formatNumber, percentile } from './framework.js';
 
 /** Helpers shared by the audit benchmarks: the server in a child process, and a bounded load loop. */
 
-const SERVER_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'audit-server.ts');
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 export interface AuditServer {
   /** `http://127.0.0.1:<port>` */
@@ -22,11 +22,29 @@ export interface AuditServer {
   stop(): Promise<void>;
 }
 
-/** Forks bench/audit-server.ts against `databaseUrl` and waits until it listens. */
-export async function startAuditServer(databaseUrl: string): Promise<AuditServer> {
-  const child: ChildProcess = fork(SERVER_SCRIPT, [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_SERVER_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+/** Forks bench/audit-server.ts (the project's server) against `databaseUrl` and waits until it listens. */
+export function startAuditServer(databaseUrl: string): Promise<AuditServer> {
+  return startBenchServer('audit-server.ts', databaseUrl);
+}
+
+/**
+ * Forks `script` (a server in bench/ that takes BENCH_SERVER_DATABASE_URL, answers `{ type: 'listening',
+ * port }` over IPC once serving and ends when the parent disconnects) and waits until it listens. Extra
+ * `execArgv` (e.g. `--cpu-prof`) go to its node.
+ */
+export async function startBenchServer(
+  script: string,
+  databaseUrl: string,
+  execArgv: readonly string[] = [],
+): Promise<AuditServer> {
+  const child: ChildProcess = fork(path.join(BENCH_DIR, script), [], {
+    execArgv: ['--import', 'tsx', ...execArgv],
+    env: {
+      ...process.env,
+      BENCH_SERVER_DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      GRAPHILE_ENV: 'production',
+    },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const listeners = new Set<(message: AuditServerMessage) => void>();
