@@ -1,7 +1,6 @@
 import { encodeAuditCursor } from '@spendsense/server/services/audit/query';
 import pg from 'pg';
 import { auditFixture, PAGE_EVENT_TYPES, PAGE_WINDOWS, type QuarterWindow } from './audit-fixture.js';
-import { PAGE_COLUMNS } from './audit-page-sql.js';
 import { type AuditServer, processCpuMs, startAuditServer, startBenchServer } from './audit-support.js';
 import {
   type Benchmark,
@@ -20,8 +19,8 @@ import { type LoadRun, startLoadGenerator } from './load-generator.js';
  *
  * - the project: `createOversightYoga` (audit-server.ts), GraphQL `auditLog` with a COMPLIANCE bearer token;
  * - the peer: PostGraphile 5 with the connection-filter plugin (postgraphile-server.ts), `allAuditLogs`;
- * - the floor: node:http + pg sending the project's own page statements (page-floor-server.ts) and writing
- *   the project's JSON.
+ * - the floor: node:http + pg running the project's own readAuditPage and countAuditEntries with pg in
+ *   Prisma's place (page-floor-server.ts) and writing the project's JSON.
  *
  * The documents ask all three for the same fields (the entry's columns, a cursor per edge, pageInfo), so the
  * responses differ only in how each spells them (bytes per response are reported).
@@ -33,12 +32,17 @@ const CONCURRENCY = 16;
 const POOL_SIZE = 10;
 const ROUNDS = 3;
 
+/** The columns readAuditPage selects (services/audit/query.ts), for the statements this file sends itself. */
+const PAGE_COLUMNS = `seq, log_id AS "logId", event_type AS "eventType", user_id AS "userId",
+  operator_id AS "operatorId", recommendation_id AS "recommendationId", occurred_at AS "occurredAt",
+  event_data AS "eventData", ip_address AS "ipAddress", user_agent AS "userAgent",
+  content_hash AS "contentHash", prev_hash AS "prevHash", hash`;
 const FILTER = `event_type IN ($1::"AuditEventType", $2::"AuditEventType")
   AND occurred_at >= $3::timestamptz AND occurred_at <= $4::timestamptz`;
 /** readAuditPage's statement (services/audit/query.ts), newest first, one row past the page. */
 const PAGE_SQL = `SELECT ${PAGE_COLUMNS} FROM audit_log WHERE ${FILTER} ORDER BY seq DESC LIMIT ${PAGE_SIZE + 1}`;
 const PAGE_AFTER_SQL = `SELECT ${PAGE_COLUMNS} FROM audit_log WHERE ${FILTER} AND seq < $5 ORDER BY seq DESC LIMIT ${PAGE_SIZE + 1}`;
-/** countAuditEntries' statement. */
+/** What totalCount must equal: count(*) of the filter. */
 const COUNT_SQL = `SELECT count(*) AS count FROM audit_log WHERE ${FILTER}`;
 
 const ENTRY_FIELDS = 'logId eventType occurredAt ipAddress userAgent eventData contentHash prevHash hash';
@@ -428,7 +432,7 @@ async function run({ quick, log }: BenchmarkOptions): Promise<BenchmarkResult> {
     },
     baseline:
       'PostGraphile 5.1.5 with postgraphile-plugin-connection-filter 4.0.1 (the peer) and a bare node:http + pg ' +
-      'server sending the statements readAuditPage sends and writing the same JSON (the floor), each in its own ' +
+      'server running the project’s readAuditPage and countAuditEntries on pg and writing the same JSON (the floor), each in its own ' +
       `process with a pool of ${POOL_SIZE}, on the same database, at the same concurrency; the three alternate ` +
       `in each of ${ROUNDS} rounds (the first target rotating), pooled.`,
     tables: [

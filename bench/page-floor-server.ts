@@ -1,9 +1,10 @@
 /**
  * The floor of the audit page benchmark (`audit-log-query.ts`): a bare node:http server in its own process
  * (started with `startBenchServer` in audit-support.ts) that answers the project's `auditLog` request body
- * (`{ query, variables }`, as the project's server receives it) by sending the statements the project's
- * `readAuditPage` sends for it with `pg` (pool of 10, like the server's) and writing the same JSON the
- * project answers. No GraphQL, no session, no authorization: what any server must at least do for the page.
+ * (`{ query, variables }`, as the project's server receives it) by running the project's own
+ * `readAuditPage` and `countAuditEntries` on `pg` (pool of 10, like the server's) and writing the same JSON
+ * the project answers. No GraphQL, no session, no authorization, no Prisma: what any server must at least do
+ * for the page.
  *
  * What it answers: `filter.eventTypes`, `filter.from`/`filter.to`, `first`, `after` (newest first), and
  * `totalCount` when the query names it. IPC: `{ type: 'listening', port }` once serving; ends when the parent
@@ -12,17 +13,31 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AuditEventType, AuditFilter } from '@spendsense/server/domain/audit/index';
-import {
-  auditFilterSql,
-  decodeAuditCursor,
-  encodeAuditCursor,
-} from '@spendsense/server/services/audit/query';
+import { Prisma } from '@spendsense/server/generated/prisma/client';
+import { countAuditEntries, encodeAuditCursor, readAuditPage } from '@spendsense/server/services/audit/query';
+import type { ServiceContext } from '@spendsense/server/services/context';
 import pg from 'pg';
-import { PAGE_COLUMNS } from './audit-page-sql.js';
 
 const databaseUrl = process.env.BENCH_SERVER_DATABASE_URL;
 if (!databaseUrl) throw new Error('BENCH_SERVER_DATABASE_URL is not set');
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+
+/**
+ * The project's page reader and counter run with `pg` in Prisma's place: they only ever call `$queryRaw`, so
+ * a stand-in that renders the same tagged template (Prisma.sql) and sends it with pg sends exactly the
+ * project's statements, whatever they become.
+ */
+const services = {
+  now: () => new Date(),
+  db: {
+    prisma: {
+      $queryRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => {
+        const statement = Prisma.sql(strings, ...values);
+        return (await pool.query(statement.text, statement.values)).rows;
+      },
+    },
+  },
+} as unknown as ServiceContext;
 
 interface PageRequest {
   query: string;
@@ -33,6 +48,7 @@ interface PageRequest {
   };
 }
 
+/** A row as pg returns it for readAuditPage's columns (int8 as text). */
 interface PageRow {
   seq: string;
   logId: string;
@@ -47,29 +63,6 @@ interface PageRow {
   hash: string;
 }
 
-/**
- * A window that ended in the past gets the seq range it spans as extra bounds, as the project's
- * seqBoundsFor does, computed once per window (the project caches it too).
- */
-const seqRanges = new Map<string, Promise<{ low: string; high: string } | null>>();
-function seqRangeOf(filter: AuditFilter) {
-  const key = `${filter.from?.toISOString()}|${filter.to?.toISOString()}`;
-  let range = seqRanges.get(key);
-  if (!range) {
-    const window = auditFilterSql({ from: filter.from ?? null, to: filter.to ?? null });
-    range = pool
-      .query<{ low: string | null; high: string | null }>(
-        `SELECT min(seq) AS low, max(seq) AS high FROM (SELECT seq FROM audit_log WHERE ${window.text} OFFSET 0) AS in_window`,
-        window.values,
-      )
-      .then(({ rows }) =>
-        rows[0]?.low == null || rows[0].high == null ? null : { low: rows[0].low, high: rows[0].high },
-      );
-    seqRanges.set(key, range);
-  }
-  return range;
-}
-
 const globalIdOf = (seq: string) => Buffer.from(`AuditEntry:${seq}`, 'utf8').toString('base64');
 
 async function page(request: PageRequest): Promise<string> {
@@ -79,43 +72,12 @@ async function page(request: PageRequest): Promise<string> {
     from: new Date(variables.filter.from),
     to: new Date(variables.filter.to),
   };
-  const size = variables.first ?? 50;
-  const after = variables.after == null ? null : decodeAuditCursor(variables.after, 'after');
   const withTotal = /\btotalCount\b/.test(request.query);
-  const where = auditFilterSql(filter);
-  const range = await seqRangeOf(filter);
-  const values: unknown[] = [...where.values];
-  let condition = where.text;
-  if (range) {
-    values.push(range.low, range.high);
-    condition += ` AND seq BETWEEN $${values.length - 1} AND $${values.length}`;
-  }
-  const pageValues = [...values];
-  let pageCondition = condition;
-  if (after) {
-    pageValues.push(after.seq.toString());
-    pageCondition += ` AND seq < $${pageValues.length}`;
-  }
-  const [rows, before, total] = await Promise.all([
-    pool.query<PageRow>(
-      `SELECT ${PAGE_COLUMNS} FROM audit_log WHERE ${pageCondition} ORDER BY seq DESC LIMIT ${size + 1}`,
-      pageValues,
-    ),
-    after
-      ? pool.query(`SELECT 1 FROM audit_log WHERE ${condition} AND seq >= $${values.length + 1} LIMIT 1`, [
-          ...values,
-          after.seq.toString(),
-        ])
-      : null,
-    withTotal
-      ? pool.query<{ count: string }>(
-          `SELECT count(*) AS count FROM audit_log WHERE ${where.text}`,
-          where.values,
-        )
-      : null,
+  const [read, total] = await Promise.all([
+    readAuditPage(services, { filter, first: variables.first ?? null, after: variables.after ?? null }),
+    withTotal ? countAuditEntries(services, filter) : null,
   ]);
-  const entries = rows.rows.slice(0, size);
-  const edges = entries.map((row) => ({
+  const edges = (read.entries as unknown as PageRow[]).map((row) => ({
     cursor: encodeAuditCursor(BigInt(row.seq)),
     // In the order the benchmark's document selects them, as GraphQL answers.
     node: {
@@ -136,11 +98,11 @@ async function page(request: PageRequest): Promise<string> {
   return JSON.stringify({
     data: {
       auditLog: {
-        ...(total ? { totalCount: Number(total.rows[0]!.count) } : {}),
+        ...(total === null ? {} : { totalCount: total }),
         edges,
         pageInfo: {
-          hasNextPage: rows.rows.length > size,
-          hasPreviousPage: (before?.rowCount ?? 0) > 0,
+          hasNextPage: read.hasNextPage,
+          hasPreviousPage: read.hasPreviousPage,
           endCursor: edges.at(-1)?.cursor ?? null,
         },
       },
