@@ -23,13 +23,15 @@ if (!databaseUrl) throw new Error('BENCH_SERVER_DATABASE_URL is not set');
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
 
 /**
- * The project's page reader and counter run with `pg` in Prisma's place: they only ever call `$queryRaw`, so
- * a stand-in that renders the same tagged template (Prisma.sql) and sends it with pg sends exactly the
- * project's statements, whatever they become.
+ * The project's page reader and counter run on `pg` alone: they read through the database's SQL executor
+ * (`sql.query`) and Prisma's `$queryRaw`, so the executor over this pool and a `$queryRaw` stand-in that
+ * renders the same tagged template (Prisma.sql) and sends it with pg send exactly the project's statements,
+ * whatever they become.
  */
 const services = {
   now: () => new Date(),
   db: {
+    sql: { query: (text: string, values?: unknown[]) => pool.query(text, values) },
     prisma: {
       $queryRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => {
         const statement = Prisma.sql(strings, ...values);

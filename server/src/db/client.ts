@@ -35,7 +35,7 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** Where migration progress and lost idle connections are reported (the server's logger). */
   logger?: Pick<Logger, 'info' | 'warn'>;
-  /** Called with every SQL statement Prisma sends (query-count tests, debugging). */
+  /** Called with every SQL statement Prisma or `sql.query` sends (query-count tests, debugging). */
   onQuery?: (sql: string) => void;
 }
 
@@ -44,6 +44,18 @@ function createPrisma(adapter: PrismaPg | PrismaPGlite, onQuery?: (sql: string) 
   const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   prisma.$on('query' as never, (event: { query: string }) => onQuery(event.query));
   return prisma;
+}
+
+/** `sql` with each `query` statement also passed to `onQuery`, like Prisma's (after migrations, which are not). */
+function reportingQueries(sql: SqlExecutor, onQuery?: (sql: string) => void): SqlExecutor {
+  if (!onQuery) return sql;
+  return {
+    ...sql,
+    query<Row>(statement: string, params?: unknown[]) {
+      onQuery(statement);
+      return sql.query<Row>(statement, params);
+    },
+  };
 }
 
 /**
@@ -77,7 +89,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     return {
       kind: 'postgres',
       prisma,
-      sql,
+      sql: reportingQueries(sql, options.onQuery),
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       async close() {
         closing = true;
@@ -97,7 +109,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   return {
     kind: 'pglite',
     prisma,
-    sql,
+    sql: reportingQueries(sql, options.onQuery),
     poolStats: () => null,
     async close() {
       await prisma.$disconnect();
