@@ -61,7 +61,8 @@ async function eventually(ready: () => boolean | Promise<boolean>, timeoutMs: nu
 
 interface Feed {
   seqs: number[];
-  errors: unknown[];
+  errors: Array<{ extensions?: { code?: string } }>;
+  completed: boolean;
   dispose(): void;
 }
 
@@ -72,16 +73,19 @@ function openFeed(server: ServerProcess, token: string, afterSeq: number): Feed 
     retryAttempts: 0,
     headers: { authorization: `Bearer ${token}` },
   });
-  const feed: Feed = { seqs: [], errors: [], dispose: () => client.dispose() };
+  const feed: Feed = { seqs: [], errors: [], completed: false, dispose: () => client.dispose() };
   client.subscribe<{ auditEntryAdded: { sequence: string } }>(
     { query: `subscription { auditEntryAdded(afterSeq: "${afterSeq}") { sequence } }` },
     {
       next: (message) => {
-        if (message.errors) feed.errors.push(...message.errors);
+        for (const error of message.errors ?? [])
+          feed.errors.push({ extensions: { code: String(error.extensions?.['code']) } });
         if (message.data) feed.seqs.push(Number(message.data.auditEntryAdded.sequence));
       },
-      error: (error) => feed.errors.push(error),
-      complete: () => {},
+      error: (error) => feed.errors.push({ extensions: { code: String(error) } }),
+      complete: () => {
+        feed.completed = true;
+      },
     },
   );
   return feed;
@@ -130,7 +134,12 @@ describe.skipIf(!databaseUrl)('Redis stopped and restarted under two server proc
     head = async () => Number((await db.prisma.auditChainHead.findUnique({ where: { id: 1 } }))?.seq ?? 0);
     redisPort = await sparePort();
     redis = await startRedis(redisPort);
-    const env = { DATABASE_URL: url, DEMO: '0', REDIS_URL: `redis://127.0.0.1:${redisPort}` };
+    const env = {
+      DATABASE_URL: url,
+      DEMO: '0',
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      SESSION_RECHECK_SECONDS: '1',
+    };
     servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
   });
 
@@ -235,5 +244,26 @@ describe.skipIf(!databaseUrl)('Redis stopped and restarted under two server proc
         true,
       );
     }
+  });
+
+  it('ends a stream on one instance with UNAUTHENTICATED when its session logs out on the other while Redis is down', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const login = await post(
+      a,
+      `mutation { login(input: { username: "redis-admin", password: "${TEST_PASSWORD}" }) { token } }`,
+    );
+    const token = login.data!.login.token as string;
+    const feed = openFeed(b, token, await head());
+    expect(await write(a, token)).toBe(true);
+    const newest = await head();
+    expect(await eventually(() => feed.seqs.at(-1) === newest, 60_000)).toBe(true);
+
+    await redis.stop();
+    // The logout commits, but its announcement cannot reach B: B's stream ends when it re-reads its session.
+    expect((await post(a, 'mutation { logout }', token)).data).toEqual({ logout: true });
+    expect(await eventually(() => feed.completed, 60_000)).toBe(true);
+    expect(feed.errors.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    feed.dispose();
+    redis = await startRedis(redisPort);
   });
 });

@@ -107,4 +107,16 @@ describe('auditEntryAdded and the session behind it', () => {
     expect(completed).toBe(true);
     expect(after.at(-1)?.errors?.map((error) => error.extensions?.code)).toEqual(['SESSION_EXPIRED']);
   });
+
+  it('ends with UNAUTHENTICATED when the logout announcement never arrives, once the stream re-reads its session', async () => {
+    const token = await app.tokenFor('ADMIN', 'unannounced-admin');
+    // An instance on an event bus of its own: the logout below is announced where it cannot hear it, as
+    // when Redis is unreachable. Only its periodic re-read of the session can end the stream.
+    const isolated = createTestApp(db, { sessionRecheckSeconds: 1 });
+    const { after, completed } = await streamAfter(isolated, token, () =>
+      app.graphql('mutation { logout }', {}, { token }),
+    );
+    expect(completed).toBe(true);
+    expect(after.at(-1)?.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+  });
 });

@@ -185,6 +185,11 @@ export const CONFIG_VARIABLES = {
     { min: 1 },
   ),
   SESSION_TTL_HOURS: wholeNumber(12, 'how long a login session lasts', { min: 1 }),
+  SESSION_RECHECK_SECONDS: wholeNumber(
+    30,
+    'how often a live subscription re-reads its session from the database, so it ends within this long of a logout whose announcement Redis lost',
+    { min: 1, max: 86_400 },
+  ),
   SCRYPT_COST: wholeNumber(32768, 'scrypt N for password hashes', {
     min: 1024,
     max: 2 ** 20,
@@ -328,6 +333,8 @@ export interface ServerConfig {
   port: number;
   /** Hours a login session stays valid. */
   sessionTtlHours: number;
+  /** Seconds between a live subscription's re-reads of its session (a lost logout announcement ends it then). */
+  sessionRecheckSeconds: number;
   /** Customers generated on the first start of the embedded demo. */
   demoCustomers: number;
   /** Seed for the deterministic demo data. */
@@ -425,6 +432,7 @@ function fromRaw(raw: RawConfig, env: Readonly<Record<string, string | undefined
     host: raw.HOST ?? '127.0.0.1',
     port: raw.PORT,
     sessionTtlHours: raw.SESSION_TTL_HOURS,
+    sessionRecheckSeconds: raw.SESSION_RECHECK_SECONDS,
     demoCustomers: raw.DEMO_CUSTOMERS,
     demoSeed: raw.DEMO_SEED,
     demoHistoryMonths: raw.DEMO_HISTORY_MONTHS,

@@ -26,9 +26,15 @@ export function createTestApp(
     rateLimitStore?: ServiceContext['rateLimitStore'];
     /** Default: the default policy with a fresh temporary archive folder. */
     retention?: Partial<RetentionPolicy>;
+    /** How often live subscriptions re-read their session (default: the configuration's). */
+    sessionRecheckSeconds?: number;
   } = {},
 ) {
-  const services = createServices(TEST_CONFIG, db, {
+  const config = {
+    ...TEST_CONFIG,
+    sessionRecheckSeconds: options.sessionRecheckSeconds ?? TEST_CONFIG.sessionRecheckSeconds,
+  };
+  const services = createServices(config, db, {
     now: options.now,
     pubsub: options.pubsub ?? createOversightPubSub(),
     rateLimitStore: options.rateLimitStore,

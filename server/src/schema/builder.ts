@@ -10,6 +10,7 @@ import { getDatamodel } from '../generated/pothos-types.js';
 import type { GraphQLContext } from './context.js';
 import { sortNodeIds, withArchivedEntries } from './node-access.js';
 import { OVERSIGHT_POLICY_PLUGIN } from './policy-plugin.js';
+import { sessionEndedError } from './session-bound.js';
 
 /**
  * The schema builder: plugins, scalars and auth scopes only. Types live one per file next to this one.
@@ -43,9 +44,7 @@ export const builder = new SchemaBuilder<{
       return ctx.operator
         ? new GraphQLError(`Not authorized to access ${fieldPath}`, { extensions: { code: 'FORBIDDEN' } })
         : ctx.sessionProblem === 'expired'
-          ? new GraphQLError('Your session has expired: log in again', {
-              extensions: { code: 'SESSION_EXPIRED' },
-            })
+          ? sessionEndedError('expired')
           : new GraphQLError('You must be logged in', { extensions: { code: 'UNAUTHENTICATED' } });
     },
   },

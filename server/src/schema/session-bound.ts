@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { hashSessionToken } from '../services/operators.js';
+import { hashSessionToken, type SessionProblem, sessionOf } from '../services/operators.js';
 import type { GraphQLContext } from './context.js';
 
 /** Sent instead of an event when the subscription's session ends; the field's resolver raises its error. */
@@ -7,55 +7,75 @@ export class SessionEnded {
   constructor(readonly error: GraphQLError) {}
 }
 
+/** The error a stream ends with when its session does: SESSION_EXPIRED, or UNAUTHENTICATED (logged out, revoked). */
+export function sessionEndedError(problem: SessionProblem): GraphQLError {
+  return problem === 'expired'
+    ? new GraphQLError('Your session has expired: log in again', { extensions: { code: 'SESSION_EXPIRED' } })
+    : new GraphQLError('Your session has ended: log in again', { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
 /**
- * `source` until the caller's session ends: logged out (on any instance: the logout is announced through the
- * pub/sub) or expired. The stream then sends one last event, a {@link SessionEnded} whose error the field
- * raises (UNAUTHENTICATED or SESSION_EXPIRED), and completes: a live feed never outlives the right to read it.
+ * `source` until the caller's session ends: logged out, revoked, its operator disabled, or expired. The
+ * stream then sends one last event, a {@link SessionEnded} whose error the field raises (UNAUTHENTICATED or
+ * SESSION_EXPIRED), and completes: a live feed never outlives the right to read it.
+ *
+ * A logout on any instance is announced through the pub/sub and ends the stream at once. An announcement can
+ * be lost (Redis unreachable when it was published, or from this instance's subscriber), so every stream
+ * also reads its session again from the database each `sessionRecheckSeconds`, by the same rule as a request
+ * (`sessionOf`): however the news is lost, a stream ends at most that long after its session did.
  */
 export async function* untilSessionEnds<T>(
   ctx: GraphQLContext,
   source: AsyncIterable<T>,
 ): AsyncGenerator<T | SessionEnded> {
-  const session = ctx.sessionToken
+  const token = ctx.sessionToken;
+  const session = token
     ? await ctx.services.db.prisma.operatorSession.findUnique({
-        where: { tokenHash: hashSessionToken(ctx.sessionToken) },
+        where: { tokenHash: hashSessionToken(token) },
         select: { id: true, expiresAt: true },
       })
     : null;
   const iterator = source[Symbol.asyncIterator]();
-  if (!session) {
+  if (!token || !session) {
     // Auth scopes already admitted the caller, so there is a session; without one there is nothing to end.
     yield* { [Symbol.asyncIterator]: () => iterator };
     return;
   }
   const endings = ctx.services.pubsub.subscribe('session:ended');
   let timer: NodeJS.Timeout | undefined;
+  let recheck: NodeJS.Timeout | undefined;
   const ended = Promise.race([
     (async () => {
       for await (const event of endings) {
-        if (event.sessionId === session.id) {
-          return new SessionEnded(
-            new GraphQLError('Your session has ended: log in again', {
-              extensions: { code: 'UNAUTHENTICATED' },
-            }),
-          );
-        }
+        if (event.sessionId === session.id) return new SessionEnded(sessionEndedError('invalid'));
       }
       return null;
     })(),
     new Promise<SessionEnded>((resolve) => {
       const remaining = Math.min(session.expiresAt.getTime() - ctx.services.now().getTime(), 2 ** 31 - 1);
       timer = setTimeout(
-        () =>
-          resolve(
-            new SessionEnded(
-              new GraphQLError('Your session has expired: log in again', {
-                extensions: { code: 'SESSION_EXPIRED' },
-              }),
-            ),
-          ),
+        () => resolve(new SessionEnded(sessionEndedError('expired'))),
         Math.max(0, remaining),
       );
+    }),
+    new Promise<SessionEnded>((resolve) => {
+      let checking = false;
+      recheck = setInterval(async () => {
+        if (checking) return;
+        checking = true;
+        try {
+          const { problem } = await sessionOf(ctx.services, token);
+          if (problem) resolve(new SessionEnded(sessionEndedError(problem)));
+        } catch (error) {
+          // The database is unreachable: the stream cannot be checked now, nor loaded; the next check tries again.
+          ctx.services.logger.warn(
+            { reason: error instanceof Error ? error.message : String(error) },
+            'Could not re-check the session of a live subscription',
+          );
+        } finally {
+          checking = false;
+        }
+      }, ctx.services.sessionRecheckSeconds * 1000);
     }),
   ]);
   try {
@@ -70,6 +90,7 @@ export async function* untilSessionEnds<T>(
     }
   } finally {
     clearTimeout(timer);
+    clearInterval(recheck);
     void endings.return?.();
     // Not awaited: the source may be waiting for its next entry; the request's end (its signal) stops it.
     void iterator.return?.()?.catch(() => {});

@@ -15,6 +15,8 @@ export interface ServiceContext {
   /** scrypt cost parameter N for new password hashes. */
   scryptCost: number;
   sessionTtlHours: number;
+  /** How often a live subscription re-reads its session from the database (schema/session-bound.ts). */
+  sessionRecheckSeconds: number;
   /** Where committed audit entries are announced to live subscribers. */
   pubsub: OversightPubSub;
   logger: Logger;
@@ -64,6 +66,7 @@ export function createServices(config: ServerConfig, db: Database, parts: Servic
     now: parts.now ?? (() => new Date()),
     scryptCost: config.scryptCost,
     sessionTtlHours: config.sessionTtlHours,
+    sessionRecheckSeconds: config.sessionRecheckSeconds,
     pubsub: parts.pubsub ?? createOversightPubSub(config.redisUrl, redisOutage),
     logger,
     metrics,
