@@ -135,6 +135,7 @@ describe.runIf(usingPostgres)('audit tables as the application role (PostgreSQL)
         'DELETE FROM audit_count_rollup',
         'TRUNCATE audit_count_rollup',
         'SELECT audit_count_appended(1, 5)',
+        `SELECT audit_count_add('logout', '2026-01-01', false, 5)`,
         `SELECT * FROM audit_chain_link(gen_random_uuid(), 'logout', NULL, NULL, NULL, now(), '{}', NULL, NULL, repeat('0', 64))`,
       ]) {
         await expect(client.query(sql), sql).rejects.toThrow(/permission denied/);

@@ -444,7 +444,7 @@ export async function countAuditEntries(
   options: { includeArchived?: boolean | null } = {},
 ): Promise<number> {
   const [rows, archived] = await Promise.all([
-    ctx.db.prisma.$queryRaw<Array<{ count: bigint }>>`SELECT ${activeCountSql(filter)} AS count`,
+    ctx.db.prisma.$queryRaw<Array<{ count: bigint }>>`SELECT ${activeAuditCountSql(filter)} AS count`,
     options.includeArchived ? countArchived(ctx, filter) : 0,
   ]);
   return Number(rows[0]?.count ?? 0n) + archived;
@@ -471,7 +471,7 @@ export function wholeDaysOf(filter: Pick<AuditFilter, 'from' | 'to'>): WholeDays
 }
 
 /** The SQL expression (a bigint) counting the active entries that match `filter`. */
-function activeCountSql(filter: AuditFilter): Prisma.Sql {
+function activeAuditCountSql(filter: AuditFilter): Prisma.Sql {
   const matching = auditFilterSql(filter);
   const scan = (edge: Prisma.Sql) =>
     Prisma.sql`(SELECT count(*) FROM audit_log WHERE ${matching} AND ${edge})`;
