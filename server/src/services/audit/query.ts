@@ -484,15 +484,20 @@ function activeAuditCountSql(filter: AuditFilter): Prisma.Sql {
   // day starts become dates through the function that dates entries in the rollup.
   const rollup = [auditFilterSql({ eventTypes: filter.eventTypes ?? null })];
   const parts: Prisma.Sql[] = [];
+  // A bound on a day boundary leaves no partial day on its side, and no edge statement to plan.
   if (days.first) {
     const first = days.first.toISOString();
     rollup.push(Prisma.sql`day >= audit_count_day(${first}::timestamptz)`);
-    parts.push(scan(Prisma.sql`occurred_at < ${first}::timestamptz`));
+    if (days.first.getTime() !== filter.from!.getTime()) {
+      parts.push(scan(Prisma.sql`occurred_at < ${first}::timestamptz`));
+    }
   }
   if (days.end) {
     const end = days.end.toISOString();
     rollup.push(Prisma.sql`day < audit_count_day(${end}::timestamptz)`);
-    parts.push(scan(Prisma.sql`occurred_at >= ${end}::timestamptz`));
+    if (days.end.getTime() !== filter.to!.getTime() + 1) {
+      parts.push(scan(Prisma.sql`occurred_at >= ${end}::timestamptz`));
+    }
   }
   parts.unshift(
     Prisma.sql`(SELECT coalesce(sum(n), 0) FROM audit_count_rollup WHERE ${Prisma.join(rollup, ' AND ')})::bigint`,
