@@ -101,6 +101,63 @@ describe('request body size', () => {
   });
 });
 
+describe('the abuse requests of issue #8, with the default limits', () => {
+  it("refuses each before it runs: 10 aliased auditIntegrity, a viewer's 100 × 100 × 100 nesting, 200,000 aliases", async () => {
+    const app = createTestApp(db);
+    const ask = async (query: string, token?: string) => {
+      const response = await app.yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as {
+        data?: unknown;
+        errors?: Array<{ extensions?: { code?: string } }>;
+      };
+      return {
+        status: response.status,
+        data: body.data,
+        codes: (body.errors ?? []).map((e) => e.extensions?.code),
+      };
+    };
+    const entriesBefore = await db.prisma.auditEntry.count();
+    const compliance = await app.tokenFor('COMPLIANCE');
+    const viewer = await app.tokenFor('VIEWER');
+    const loginsWritten = (await db.prisma.auditEntry.count()) - entriesBefore;
+
+    // Ten verifications of the whole chain in one request (each alias would verify it again).
+    const tenVerifications = `{ ${Array.from({ length: 10 }, (_, i) => `v${i}: auditIntegrity { valid }`).join(' ')} }`;
+    expect(await ask(tenVerifications, compliance)).toEqual({
+      status: 400,
+      data: undefined,
+      codes: ['QUERY_TOO_COMPLEX'],
+    });
+    // One verification alone is within the limit.
+    expect((await ask('{ auditIntegrity { valid } }', compliance)).codes).toEqual([]);
+
+    // A viewer's users(100) → recommendations(100) → user → personaHistory(100).
+    const nested = `{ users(first: 100) { edges { node { recommendations(first: 100) { edges { node {
+      user { personaHistory(first: 100) { edges { node { id } } } } } } } } } } }`;
+    expect(await ask(nested, viewer)).toEqual({ status: 400, data: undefined, codes: ['QUERY_TOO_COMPLEX'] });
+
+    // An anonymous document of 200,000 aliases is too large to be read; one that fits is too long to parse.
+    const aliases = (count: number) =>
+      `{ ${Array.from({ length: count }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+    expect(await ask(aliases(200_000))).toMatchObject({ status: 413, codes: ['REQUEST_TOO_LARGE'] });
+    expect(await ask(aliases(6_000))).toEqual({
+      status: 400,
+      data: undefined,
+      codes: ['GRAPHQL_PARSE_FAILED'],
+    });
+    // The verification that was allowed wrote nothing; the refusals wrote nothing either.
+    expect((await db.prisma.auditEntry.count()) - entriesBefore).toBe(loginsWritten);
+  });
+});
+
 describe('limits from the environment (a real process)', () => {
   it('reads every GraphQL limit and the body size limit from its variables', async () => {
     const server = await startServerProcess({
