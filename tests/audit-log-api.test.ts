@@ -462,6 +462,16 @@ describe('auditLog bad input', () => {
     await expectBadInput('{ auditLog(filter: { eventTypes: ["persona_assigned"] }) { totalCount } }', {});
   });
 
+  it('refuses a malformed DateTime as BAD_USER_INPUT whether written into the query or passed in a variable', async () => {
+    await expectBadInput('{ auditLog(filter: { from: "not-a-date" }) { totalCount } }', {}, /DateTime/);
+    await expectBadInput('{ auditLog(filter: { from: 20260101 }) { totalCount } }', {}, /DateTime/);
+    await expectBadInput(
+      'query($from: DateTime) { auditLog(filter: { from: $from }) { totalCount } }',
+      { from: 'not-a-date' },
+      /DateTime/,
+    );
+  });
+
   it('keeps GRAPHQL_VALIDATION_FAILED for a malformed query', async () => {
     const result = await query('{ auditLog { edges { node { noSuchField } } } }');
     expect(result.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');

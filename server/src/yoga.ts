@@ -4,7 +4,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type AbuseLimits, DEFAULT_ABUSE_LIMITS, useAbuseLimits } from './http/abuse-limits.js';
 import { corsPolicy } from './http/cors.js';
 import { useCsrfPrevention } from './http/csrf.js';
-import { useBadEnumInputAsBadUserInput } from './http/enum-input-errors.js';
+import { useBadInputValuesAsBadUserInput } from './http/enum-input-errors.js';
 import { useErrorCodes } from './http/error-codes.js';
 import { isGraphQLError, maskError } from './http/error-masking.js';
 import { useAuditExport } from './http/exports.js';
@@ -130,7 +130,7 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
       useAwaitAuditWrites(),
       useRateLimits(rateLimiter),
       useAuditExport({ services, rateLimiter, trustProxy }),
-      useBadEnumInputAsBadUserInput(),
+      useBadInputValuesAsBadUserInput(),
     ],
     // Errors of execution are logged with their request id by useRequestLog; what yoga reports itself
     // (errors outside execution, such as a failing context factory) goes to the same logger.

@@ -6,6 +6,7 @@ import {
   type GraphQLSchema,
   getNamedType,
   isEnumType,
+  isScalarType,
   TypeInfo,
   type ValueNode,
   visit,
@@ -16,21 +17,22 @@ import type { Plugin } from 'graphql-yoga';
 /**
  * Reports bad input values with the same `extensions.code` however they arrive.
  *
- * An unknown enum value written into the query (`eventTypes: [NOPE]`) fails validation, which yoga reports
- * as GRAPHQL_VALIDATION_FAILED, and the same value passed in a variable fails variable coercion, which
- * carries no code at all. Both are a caller sending a value the schema does not accept, so both become
- * BAD_USER_INPUT, as the resolvers' own input errors are. Every other validation error (unknown fields,
- * wrong argument names, …) is a malformed query and keeps GRAPHQL_VALIDATION_FAILED.
+ * An unknown enum value or a malformed scalar (`eventTypes: [NOPE]`, `from: "not-a-date"`) written into the
+ * query fails validation, which yoga reports as GRAPHQL_VALIDATION_FAILED, and the same value passed in a
+ * variable fails variable coercion, which carries no code at all. Both are a caller sending a value the
+ * schema does not accept, so both become BAD_USER_INPUT, as the resolvers' own input errors are. Every other
+ * validation error (unknown fields, wrong argument names, …) is a malformed query and keeps
+ * GRAPHQL_VALIDATION_FAILED.
  */
-export function useBadEnumInputAsBadUserInput(): Plugin {
+export function useBadInputValuesAsBadUserInput(): Plugin {
   return {
     onValidate({ params }) {
       return ({ valid, result }) => {
         if (valid) return;
-        const badEnumValues = invalidEnumLiterals(params.schema, params.documentAST);
-        if (badEnumValues.size === 0) return;
+        const badValues = invalidLeafLiterals(params.schema, params.documentAST);
+        if (badValues.size === 0) return;
         for (const error of result) {
-          if (error.nodes?.some((node: ASTNode) => badEnumValues.has(node))) markBadUserInput(error);
+          if (error.nodes?.some((node: ASTNode) => badValues.has(node))) markBadUserInput(error);
         }
       };
     },
@@ -48,15 +50,26 @@ function markBadUserInput(error: GraphQLError): void {
   (error.extensions as Record<string, unknown>)['code'] = 'BAD_USER_INPUT';
 }
 
-/** The literal values in `document` that stand where an enum is expected but are not one of its values. */
-function invalidEnumLiterals(schema: GraphQLSchema, document: DocumentNode): Set<ASTNode> {
+/**
+ * The literal values in `document` that stand where an enum or a scalar is expected and are not one of its
+ * values: the enum has no such value, or the scalar's own parser refuses the literal (as validation does).
+ */
+function invalidLeafLiterals(schema: GraphQLSchema, document: DocumentNode): Set<ASTNode> {
   const found = new Set<ASTNode>();
   const typeInfo = new TypeInfo(schema);
   const check = (node: ValueNode) => {
     const type = getNamedType(typeInfo.getInputType());
-    if (!isEnumType(type)) return;
-    if (node.kind === 'EnumValue' && type.getValue(node.value) !== undefined) return;
-    found.add(node);
+    if (isEnumType(type)) {
+      if (node.kind === 'EnumValue' && type.getValue(node.value) !== undefined) return;
+      found.add(node);
+    } else if (isScalarType(type)) {
+      try {
+        if (type.parseLiteral(node, undefined) !== undefined) return;
+      } catch {
+        // Refused by the scalar: a bad value, as below.
+      }
+      found.add(node);
+    }
   };
   visit(
     document,
