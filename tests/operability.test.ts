@@ -1,9 +1,19 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Database } from '@spendsense/server/db/client';
 import { ServerLifecycle } from '@spendsense/server/http/health';
+import { createLogger } from '@spendsense/server/observability/logger';
+import { createOversightPubSub } from '@spendsense/server/pubsub';
+import { createServices } from '@spendsense/server/services/context';
+import { createOperator } from '@spendsense/server/services/operators';
 import { createOversightYoga } from '@spendsense/server/yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './support/app.js';
+import { TEST_CONFIG } from './support/config.js';
 import { openTestDatabase } from './support/database.js';
+import { checkLog } from './support/log-check.js';
+import { TEST_PASSWORD } from './support/passwords.js';
 
 /** Health, readiness and Prometheus metrics through the real server over a real database. */
 let db: Database;
@@ -115,5 +125,70 @@ describe('/metrics', () => {
     expect(text).toContain('# TYPE spendsense_live_subscribers gauge');
     expect(text).toContain('# TYPE spendsense_rate_limit_refusals_total counter');
     expect(text).toContain('# TYPE spendsense_audit_export_bytes_total counter');
+  });
+});
+
+describe('logs of expected errors', () => {
+  it('are one request line with the codes, never a stack trace (bad input, refused, unauthenticated, wrong password)', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ss-log-')), 'server.ndjson');
+    const services = createServices(TEST_CONFIG, db, {
+      pubsub: createOversightPubSub(),
+      logger: createLogger({ level: 'info', format: 'json', file }),
+    });
+    const yoga = createOversightYoga({ services });
+    const ask = async (query: string, token?: string) => {
+      const response = await yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as {
+        data?: Record<string, any> | null;
+        errors?: Array<{ extensions?: { code?: string } }>;
+      };
+      return { body, codes: (body.errors ?? []).map((e) => e.extensions?.code) };
+    };
+    const tokenOf = async (role: 'VIEWER' | 'COMPLIANCE') => {
+      const username = `log-${role.toLowerCase()}`;
+      await createOperator(services, { username, displayName: username, role, password: TEST_PASSWORD });
+      const login = await ask(
+        `mutation { login(input: { username: "${username}", password: "${TEST_PASSWORD}" }) { token } }`,
+      );
+      return login.body.data!.login.token as string;
+    };
+    const viewer = await tokenOf('VIEWER');
+    const compliance = await tokenOf('COMPLIANCE');
+
+    const sent = [
+      await ask('{ auditLog(first: 500) { totalCount } }', compliance),
+      await ask('{ auditLog(filter: { from: "not-a-date" }) { totalCount } }', compliance),
+      await ask('{ operators { username } }', viewer),
+      await ask('{ users(first: 1) { totalCount } }'),
+      await ask(
+        'mutation { login(input: { username: "log-viewer", password: "wrong-password" }) { token } }',
+      ),
+    ].map((response) => response.codes);
+    expect(sent).toEqual([
+      ['BAD_USER_INPUT'],
+      ['BAD_USER_INPUT'],
+      ['FORBIDDEN'],
+      ['UNAUTHENTICATED'],
+      ['UNAUTHENTICATED'],
+    ]);
+
+    const text = readFileSync(file, 'utf8');
+    const lines = text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { msg?: string; errors?: string[]; stack?: unknown; err?: unknown });
+    // Each refusal is in its request line, as codes.
+    const logged = lines.filter((line) => line.errors).map((line) => line.errors);
+    expect(logged).toEqual(expect.arrayContaining(sent));
+    // No line carries a stack or an error object, and nothing the log check forbids.
+    expect(lines.filter((line) => line.stack !== undefined || line.err !== undefined)).toEqual([]);
+    expect(checkLog(text, [TEST_PASSWORD, viewer, compliance])).toEqual([]);
   });
 });
