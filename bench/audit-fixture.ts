@@ -513,11 +513,12 @@ export function databaseUrlOf(name: string, baseUrl = POSTGRES_BASE_URL): string
   return parsed.toString();
 }
 
-export function benchServices(db: Database): ServiceContext {
-  // Cheap password hashes (bench operators only); warnings and errors only in the log; in-process pub/sub.
+export function benchServices(db: Database, redisUrl?: string): ServiceContext {
+  // Cheap password hashes (bench operators only); warnings and errors only in the log; in-process pub/sub
+  // unless a Redis URL is given (several bench servers sharing live events).
   const config = loadConfig({ SCRYPT_COST: '1024', LOG_LEVEL: 'warn', LOG_FORMAT: 'json' });
   return createServices(config, db, {
-    pubsub: createOversightPubSub(),
+    pubsub: createOversightPubSub(redisUrl),
     retention: { ...DEFAULT_RETENTION, archiveDir: mkdtempSync(path.join(tmpdir(), 'ss-bench-archives-')) },
   });
 }

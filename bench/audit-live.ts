@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PERSISTED_DOCUMENTS_FILE } from '@spendsense/server/http/persisted-documents';
 import { createClient } from 'graphql-sse';
 import { auditFixture } from './audit-fixture.js';
 import { type AuditServer, processCpuMs, startAuditServer } from './audit-support.js';
@@ -16,12 +18,23 @@ import {
  * SSE connection per subscriber, to the real server in a child process), while the server writes entries
  * through runAudited at a steady rate. Latency is the subscriber's receive time minus the writer's commit
  * time, both on the system-wide monotonic clock. Baseline: one subscriber, same writes.
+ *
+ * Then the same across two instances sharing live events through Redis: both servers subscribe to Redis,
+ * the first one writes, the subscribers are spread over both. Its baseline: one subscriber on the
+ * instance that does not write, so every entry crosses Redis.
  */
 
-const SUBSCRIPTION = `subscription LiveAudit {
-  auditEntryAdded { id sequence eventType occurredAt customerId eventData hash }
-}`;
+/** The console's own subscription (its persisted document): the row's fields, its customer and operator. */
+const SUBSCRIPTION = consoleSubscription('useAuditEntryAddedSubscription');
 const WRITE_INTERVAL_MS = 100;
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+function consoleSubscription(operationName: string): string {
+  const documents = JSON.parse(readFileSync(PERSISTED_DOCUMENTS_FILE, 'utf8')) as Record<string, string>;
+  const text = Object.values(documents).find((d) => d.startsWith(`subscription ${operationName}(`));
+  if (!text) throw new Error(`${operationName} is not in ${PERSISTED_DOCUMENTS_FILE}`);
+  return text;
+}
 
 interface Delivery {
   seq: string;
@@ -35,6 +48,8 @@ interface Commit {
 
 interface LiveRun {
   subscribers: number;
+  /** API instances (more than one: sharing live events through Redis). */
+  instances: number;
   writes: number;
   connectMs: number;
   warmUpWrites: number;
@@ -76,35 +91,51 @@ async function appendEntries(server: AuditServer, count: number, intervalMs: num
   return commits;
 }
 
+/**
+ * `subscribers` SSE subscriptions spread round-robin over `instances` servers (all through Redis when more
+ * than one), while the first server writes `writes` entries.
+ */
 async function measure(
   databaseUrl: string,
   token: string,
-  subscribers: number,
+  { subscribers, instances }: { subscribers: number; instances: number },
   writes: number,
   log: (m: string) => void,
+  /** Where the subscribers connect: `all` instances round-robin, or only the `others` (not the writer). */
+  placement: 'all' | 'others' = 'all',
 ): Promise<LiveRun> {
-  const server = await startAuditServer(databaseUrl);
-  const client = createClient({
-    url: `${server.origin}/graphql/stream`,
-    headers: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-  });
+  const servers: AuditServer[] = [];
+  const clients: Array<ReturnType<typeof createClient>> = [];
   const deliveries: Delivery[][] = Array.from({ length: subscribers }, () => []);
   const errors: string[] = [];
   let connected = 0;
   const unsubscribes: Array<() => void> = [];
   try {
+    for (let i = 0; i < instances; i++) {
+      servers.push(await startAuditServer(databaseUrl, instances > 1 ? { redisUrl: REDIS_URL } : {}));
+    }
+    const writer = servers[0]!;
+    const targets = placement === 'others' && servers.length > 1 ? servers.slice(1) : servers;
+    for (const server of targets) {
+      clients.push(
+        createClient({
+          url: `${server.origin}/graphql/stream`,
+          headers: { authorization: `Bearer ${token}` },
+          retryAttempts: 0,
+        }),
+      );
+    }
     const connectStarted = performance.now();
     for (let i = 0; i < subscribers; i++) {
       const received = deliveries[i]!;
       unsubscribes.push(
-        client.subscribe<{ auditEntryAdded: { sequence: string } }>(
+        clients[i % clients.length]!.subscribe<{ auditEntryAdded: { sequence: string } }>(
           { query: SUBSCRIPTION },
           {
             next: (result) => {
               const receivedNs = process.hrtime.bigint();
               const seq = result.data?.auditEntryAdded.sequence;
-              if (seq) received.push({ seq, receivedNs });
+              if (seq && !result.errors) received.push({ seq, receivedNs });
               else errors.push(JSON.stringify(result.errors ?? result).slice(0, 300));
             },
             error: (error) => errors.push(String(error instanceof Error ? error.message : error)),
@@ -121,18 +152,19 @@ async function measure(
     // Connected is not yet listening: write until every subscriber has seen an entry.
     let warmUpWrites = 0;
     for (; warmUpWrites < 20; ) {
-      await appendEntries(server, 1, 0);
+      await appendEntries(writer, 1, 0);
       warmUpWrites++;
       if (await waitFor(() => deliveries.every((d) => d.length > 0), 5_000)) break;
     }
     const listening = deliveries.filter((d) => d.length > 0).length;
     if (listening < subscribers) throw new Error(`Only ${listening} of ${subscribers} subscribers listen`);
     log(
-      `${subscribers} subscribers listening after ${formatNumber(connectMs)} ms; writing ${writes} entries…`,
+      `${subscribers} subscribers on ${targets.length} of ${instances} instance(s) listening after ` +
+        `${formatNumber(connectMs)} ms; writing ${writes} entries…`,
     );
     const firstDelivery = deliveries.map((d) => d.length);
-    const cpuBefore = await processCpuMs(server.pid);
-    const commits = await appendEntries(server, writes, WRITE_INTERVAL_MS);
+    const cpuBefore = await Promise.all(servers.map((server) => processCpuMs(server.pid)));
+    const commits = await appendEntries(writer, writes, WRITE_INTERVAL_MS);
     const expected = subscribers * writes;
     const measured = () =>
       deliveries.reduce(
@@ -140,7 +172,8 @@ async function measure(
         0,
       );
     await waitFor(() => measured() >= expected, 30_000);
-    const serverCpuMs = (await processCpuMs(server.pid)) - cpuBefore;
+    const cpuAfter = await Promise.all(servers.map((server) => processCpuMs(server.pid)));
+    const serverCpuMs = cpuAfter.reduce((sum, ms, i) => sum + ms - cpuBefore[i]!, 0);
     const latenciesMs: number[] = [];
     const sinceWriteStartMs: number[] = [];
     for (const [i, received] of deliveries.entries()) {
@@ -153,6 +186,7 @@ async function measure(
     }
     return {
       subscribers,
+      instances,
       writes,
       connectMs,
       warmUpWrites,
@@ -166,8 +200,8 @@ async function measure(
     };
   } finally {
     for (const unsubscribe of unsubscribes) unsubscribe();
-    client.dispose();
-    await server.stop();
+    for (const client of clients) client.dispose();
+    await Promise.all(servers.map((server) => server.stop()));
   }
 }
 
@@ -185,12 +219,22 @@ function summary(run: LiveRun) {
 async function run({ quick, log }: BenchmarkOptions): Promise<BenchmarkResult> {
   const fixture = await auditFixture(quick, log);
   const subscribers = quick ? 50 : 500;
+  const spreadSubscribers = 2 * subscribers;
   const writes = quick ? 40 : 200;
-  const measureOne = (count: number) =>
-    measure(fixture.databaseUrl, fixture.complianceToken, count, writes, log);
+  const measureOne = (count: number, instances = 1, placement: 'all' | 'others' = 'all'): Promise<LiveRun> =>
+    measure(
+      fixture.databaseUrl,
+      fixture.complianceToken,
+      { subscribers: count, instances },
+      writes,
+      log,
+      placement,
+    );
   // The baseline before and after: a noisy phase then moves it less.
   const baselineBefore = await measureOne(1);
   const many = await measureOne(subscribers);
+  const redisBaseline = await measureOne(1, 2, 'others');
+  const spread = await measureOne(spreadSubscribers, 2);
   const baselineAfter = await measureOne(1);
   const baseline: LiveRun = {
     ...baselineBefore,
@@ -203,42 +247,66 @@ async function run({ quick, log }: BenchmarkOptions): Promise<BenchmarkResult> {
     errors: [...baselineBefore.errors, ...baselineAfter.errors],
   };
   const base = summary(baseline);
+  const redisBase = summary(redisBaseline);
   const rows = [
-    { label: '1 subscriber (baseline, two runs pooled)', run: baseline, s: base },
-    { label: `${subscribers} subscribers`, run: many, s: summary(many) },
-  ].map(({ label, run, s }) => [
-    label,
-    `${run.delivered.toLocaleString('en-US')} / ${run.expected.toLocaleString('en-US')}`,
-    formatNumber(s.p50Ms),
-    formatNumber(s.p99Ms),
-    formatNumber(s.maxMs),
-    formatRatio(s.p50Ms / base.p50Ms),
-    formatRatio(s.p99Ms / base.p99Ms),
-    formatNumber(s.fromStartP50Ms),
-    formatNumber(s.cpuMsPerWrite),
-  ]);
+    { label: '1 subscriber, one instance (baseline, two runs pooled)', run: baseline, peer: base },
+    { label: `${subscribers} subscribers, one instance`, run: many, peer: base },
+    {
+      label: '1 subscriber on the second of 2 instances, through Redis (baseline of the next row)',
+      run: redisBaseline,
+      peer: redisBase,
+    },
+    {
+      label: `${spreadSubscribers} subscribers over 2 instances, through Redis`,
+      run: spread,
+      peer: redisBase,
+    },
+  ].map(({ label, run, peer }) => {
+    const s = summary(run);
+    return [
+      label,
+      `${run.delivered.toLocaleString('en-US')} / ${run.expected.toLocaleString('en-US')}`,
+      formatNumber(s.p50Ms),
+      formatNumber(s.p99Ms),
+      formatNumber(s.maxMs),
+      formatRatio(s.p50Ms / peer.p50Ms),
+      formatRatio(s.p99Ms / peer.p99Ms),
+      formatNumber(s.fromStartP50Ms),
+      formatNumber(s.cpuMsPerWrite),
+    ];
+  });
   const notes: string[] = [...fixture.checks];
   notes.push(
     `${subscribers} SSE connections opened (subscribe → connected) in ${formatNumber(many.connectMs)} ms; ` +
       `${many.warmUpWrites} warm-up write(s) until every subscriber had received an entry. Writes take ` +
       `p50 ${formatNumber(summary(many).writeP50Ms)} ms from start to commit (one runAudited transaction each).`,
-    `Writes: ${writes} consent_changed entries, one every ${WRITE_INTERVAL_MS} ms, written by the server process ` +
-      'itself (in-process pubsub) through runAudited; each carries its start time in event_data. The ' +
-      'subscribers share one client process (the benchmark), which also parses every event: with many ' +
-      'subscribers part of the latency is the client’s own queue.',
+    `Writes: ${writes} consent_changed entries, one every ${WRITE_INTERVAL_MS} ms, written by the (first) server ` +
+      'process itself through runAudited; each carries its start time in event_data. Every subscriber sends ' +
+      'the console’s persisted subscription (useAuditEntryAddedSubscription: the row’s fields, its customer ' +
+      'and operator). The subscribers share one client process (the benchmark), which also parses every ' +
+      'event: with many subscribers part of the latency is the client’s own queue.',
+    `Two instances: two server processes on the same database, live events through Redis (${new URL(REDIS_URL).host}); ` +
+      'the first writes, subscribers alternate between them, so both load every entry once and fan it out. ' +
+      'CPU per entry is both processes together.',
   );
-  for (const r of [baselineBefore, many, baselineAfter]) {
-    if (r.errors.length > 0) notes.push(`${r.subscribers} subscriber(s): errors ${r.errors.join(' | ')}`);
+  for (const r of [baselineBefore, many, redisBaseline, spread, baselineAfter]) {
+    if (r.errors.length > 0)
+      notes.push(
+        `${r.subscribers} subscriber(s) on ${r.instances} instance(s): errors ${r.errors.join(' | ')}`,
+      );
   }
   return {
     parameters: {
       entries: fixture.rowsAtStart,
       subscribers,
+      spreadSubscribers,
       writes,
       writeIntervalMs: WRITE_INTERVAL_MS,
       transport: 'graphql-sse distinct connections',
     },
-    baseline: `one subscriber receiving the same ${writes} writes at the same rate (a run before and a run after, pooled).`,
+    baseline:
+      `one subscriber receiving the same ${writes} writes at the same rate: on one instance (a run before and a ` +
+      'run after, pooled), and on the second of two instances through Redis for the two-instance row.',
     tables: [
       {
         caption: 'Delivery latency, commit → subscriber (ms; ratios: higher = slower than one subscriber)',
@@ -258,7 +326,7 @@ async function run({ quick, log }: BenchmarkOptions): Promise<BenchmarkResult> {
     ],
     notes,
     data: {
-      runs: [baselineBefore, many, baselineAfter].map((r) => ({
+      runs: [baselineBefore, many, redisBaseline, spread, baselineAfter].map((r) => ({
         ...r,
         latenciesMs: undefined,
         sinceWriteStartMs: undefined,

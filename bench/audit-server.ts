@@ -1,7 +1,8 @@
 /**
  * The real server for the audit benchmarks, in its own process (started by `startAuditServer` in
  * audit-support.ts with `fork`): `createOversightYoga` on node:http at 127.0.0.1 on a free port, against
- * BENCH_SERVER_DATABASE_URL, without rate limits. Its own process so that the load generator does not share
+ * BENCH_SERVER_DATABASE_URL, without rate limits, its live events in-process or, with BENCH_SERVER_REDIS_URL,
+ * through Redis. Its own process so that the load generator does not share
  * its event loop and so that its memory can be read from /proc.
  *
  * IPC: it sends `{ type: 'listening', port }` once serving. It takes `{ type: 'append', count, intervalMs }`
@@ -35,7 +36,8 @@ const send = (message: AuditServerMessage) => process.send?.(message);
 const databaseUrl = process.env.BENCH_SERVER_DATABASE_URL;
 if (!databaseUrl) throw new Error('BENCH_SERVER_DATABASE_URL is not set');
 const db = await openDatabase({ databaseUrl, migrate: false });
-const services = benchServices(db);
+// With BENCH_SERVER_REDIS_URL, live events go through Redis, as between several API instances.
+const services = benchServices(db, process.env.BENCH_SERVER_REDIS_URL || undefined);
 const yoga = createOversightYoga({ services });
 const server = createServer(yoga);
 

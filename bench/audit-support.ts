@@ -22,25 +22,35 @@ export interface AuditServer {
   stop(): Promise<void>;
 }
 
-/** Forks bench/audit-server.ts (the project's server) against `databaseUrl` and waits until it listens. */
-export function startAuditServer(databaseUrl: string): Promise<AuditServer> {
-  return startBenchServer('audit-server.ts', databaseUrl);
+/**
+ * Forks bench/audit-server.ts (the project's server) against `databaseUrl` and waits until it listens. With
+ * `redisUrl`, its live events go through Redis (so several such servers are instances of one deployment).
+ */
+export function startAuditServer(
+  databaseUrl: string,
+  options: { redisUrl?: string } = {},
+): Promise<AuditServer> {
+  return startBenchServer('audit-server.ts', databaseUrl, [], {
+    BENCH_SERVER_REDIS_URL: options.redisUrl ?? '',
+  });
 }
 
 /**
  * Forks `script` (a server in bench/ that takes BENCH_SERVER_DATABASE_URL, answers `{ type: 'listening',
  * port }` over IPC once serving and ends when the parent disconnects) and waits until it listens. Extra
- * `execArgv` (e.g. `--cpu-prof`) go to its node.
+ * `execArgv` (e.g. `--cpu-prof`) go to its node, extra `env` to its environment.
  */
 export async function startBenchServer(
   script: string,
   databaseUrl: string,
   execArgv: readonly string[] = [],
+  env: Record<string, string> = {},
 ): Promise<AuditServer> {
   const child: ChildProcess = fork(path.join(BENCH_DIR, script), [], {
     execArgv: ['--import', 'tsx', ...execArgv],
     env: {
       ...process.env,
+      ...env,
       BENCH_SERVER_DATABASE_URL: databaseUrl,
       NODE_ENV: 'production',
       GRAPHILE_ENV: 'production',
