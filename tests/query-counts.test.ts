@@ -1,5 +1,7 @@
 import type { Database } from '@spendsense/server/db/client';
 import { assignPersonas } from '@spendsense/server/services/assign-persona';
+import { runAudited } from '@spendsense/server/services/audit/record-audit';
+import { createClient } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './support/app.js';
 import {
@@ -67,5 +69,69 @@ describe('query counts do not grow with page size', () => {
     const large = await countFor(query, { first: 40 });
     expect(small.length).toBeGreaterThan(2);
     expect(large).toEqual(small);
+  });
+
+  it('a live audit entry: the same statements for one subscriber as for five', async () => {
+    const admin = await db.prisma.operator.findFirstOrThrow({ where: { role: 'ADMIN' } });
+    // The console's row: the entry with its customer and operator, each read from the database.
+    const subscription = `subscription { auditEntryAdded { sequence user { name } operator { username } } }`;
+    async function countForSubscribers(subscribers: number) {
+      const client = createClient({
+        url: 'http://yoga/graphql/stream',
+        fetchFn: app.yoga.fetch,
+        retryAttempts: 0,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const received: unknown[] = [];
+      let connected = 0;
+      const disposers = Array.from({ length: subscribers }, () =>
+        client.subscribe(
+          { query: subscription },
+          { next: (result) => received.push(result), error: (e) => received.push(e), complete: () => {} },
+          { connected: () => void connected++ },
+        ),
+      );
+      // Connected is not yet listening: write until every subscriber has received an entry.
+      const write = () =>
+        runAudited(app.services, (_tx, audit) =>
+          audit.record({
+            eventType: 'consent_changed',
+            userId: 'usr_q10',
+            operatorId: admin.id,
+            eventData: {
+              old_status: null,
+              new_status: 'opted_in',
+              consent_version: '1.0',
+              changed_via: 'web',
+            },
+          }),
+        );
+      const until = async (count: number) => {
+        while (received.length < count) await new Promise((resolve) => setTimeout(resolve, 20));
+      };
+      while (connected < subscribers) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (let seen = 0; seen < subscribers; ) {
+        received.length = 0;
+        await write();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        seen = received.length;
+      }
+      received.length = 0;
+      statements.length = 0;
+      await write();
+      await until(subscribers);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const counted = statements
+        .map((sql) => sql.replace(/\$\d+/g, '$n').replace(/(\$n,)+\$n/g, '$n…'))
+        .sort();
+      for (const dispose of disposers) dispose();
+      client.dispose();
+      expect(received).toHaveLength(subscribers);
+      expect(JSON.stringify(received)).toContain('"username":"admin"');
+      return counted;
+    }
+    const one = await countForSubscribers(1);
+    const five = await countForSubscribers(5);
+    expect(five).toEqual(one);
   });
 });

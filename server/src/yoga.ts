@@ -20,6 +20,7 @@ import {
 import { RateLimiter, type RateLimitSettings, refusalKeys } from './http/rate-limiter.js';
 import { rateLimitedGraphQLError, useRateLimits } from './http/rate-limits.js';
 import { useRequestLog } from './http/request-log.js';
+import { useSharedSubscriptionEvents } from './http/shared-subscription-events.js';
 import { type NodeServerContext, requestOriginOf } from './http/request-origin.js';
 import { sessionTokenOf } from './http/session-token.js';
 import { useWellFormedStrings } from './http/well-formed-strings.js';
@@ -131,6 +132,7 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
       useRateLimits(rateLimiter),
       useAuditExport({ services, rateLimiter, trustProxy }),
       useBadInputValuesAsBadUserInput(),
+      useSharedSubscriptionEvents(),
     ],
     // Errors of execution are logged with their request id by useRequestLog; what yoga reports itself
     // (errors outside execution, such as a failing context factory) goes to the same logger.
