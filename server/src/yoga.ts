@@ -20,9 +20,9 @@ import {
 import { RateLimiter, type RateLimitSettings, refusalKeys } from './http/rate-limiter.js';
 import { rateLimitedGraphQLError, useRateLimits } from './http/rate-limits.js';
 import { useRequestLog } from './http/request-log.js';
-import { useSharedSubscriptionEvents } from './http/shared-subscription-events.js';
 import { type NodeServerContext, requestOriginOf } from './http/request-origin.js';
 import { sessionTokenOf } from './http/session-token.js';
+import { useSharedSubscriptionEvents } from './http/shared-subscription-events.js';
 import { useWellFormedStrings } from './http/well-formed-strings.js';
 import type { GraphQLContext } from './schema/context.js';
 import { schema } from './schema/index.js';

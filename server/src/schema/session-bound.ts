@@ -78,14 +78,28 @@ export async function* untilSessionEnds<T>(
       }, ctx.services.sessionRecheckSeconds * 1000);
     }),
   ]);
+  // How the session ended (null: the event bus closed), once it has, and the wait for an entry it cuts short.
+  // Not `Promise.race([iterator.next(), ended])` per entry: each race stays attached to `ended` until the
+  // session ends, so a stream open for hours would hold one per entry it ever delivered.
+  let ending: SessionEnded | null | undefined;
+  let interrupt: ((value: SessionEnded | null) => void) | null = null;
+  void ended.then((value) => {
+    ending = value;
+    interrupt?.(value);
+  });
   try {
     for (;;) {
-      const next = await Promise.race([iterator.next(), ended]);
-      if (next instanceof SessionEnded) {
-        yield next;
+      if (ending !== undefined) {
+        if (ending) yield ending;
         return;
       }
-      if (next === null || next.done) return;
+      const next = await new Promise<IteratorResult<T> | SessionEnded | null>((resolve, reject) => {
+        interrupt = resolve;
+        iterator.next().then(resolve, reject);
+      });
+      interrupt = null;
+      if (next === null || next instanceof SessionEnded) continue;
+      if (next.done) return;
       yield next.value;
     }
   } finally {
