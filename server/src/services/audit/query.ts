@@ -444,10 +444,13 @@ export async function countAuditEntries(
   options: { includeArchived?: boolean | null } = {},
 ): Promise<number> {
   const [rows, archived] = await Promise.all([
-    ctx.db.prisma.$queryRaw<Array<{ count: bigint }>>`SELECT ${activeAuditCountSql(filter)} AS count`,
+    readRows<{ count: bigint | number | string }>(
+      ctx.db.sql,
+      Prisma.sql`SELECT ${activeAuditCountSql(filter)} AS count`,
+    ),
     options.includeArchived ? countArchived(ctx, filter) : 0,
   ]);
-  return Number(rows[0]?.count ?? 0n) + archived;
+  return Number(rows[0]?.count ?? 0) + archived;
 }
 
 const DAY_MS = 86_400_000;
