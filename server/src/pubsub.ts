@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
@@ -31,7 +32,11 @@ export type OversightPubSub = PubSub<OversightTopics> & {
  */
 export function createOversightPubSub(redisUrl?: string, log?: OutageLog): OversightPubSub {
   if (!redisUrl) {
-    const pubsub = createPubSub<OversightTopics>();
+    // Every open live stream listens for `session:ended`, so listeners grow with subscribers by design:
+    // without this, Node warns of a leak from the eleventh.
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    const pubsub = createPubSub<OversightTopics>({ eventTarget });
     return Object.assign(pubsub, { close: async () => {}, ping: async () => {} });
   }
   // Publishing fails at once while disconnected instead of queueing writes' announcements.
