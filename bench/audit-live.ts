@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PERSISTED_DOCUMENTS_FILE } from '@spendsense/server/http/persisted-documents';
 import { createClient } from 'graphql-sse';
 import { auditFixture } from './audit-fixture.js';
-import { type AuditServer, processCpuMs, startAuditServer } from './audit-support.js';
+import { type AuditServer, consoleDocument, processCpuMs, startAuditServer } from './audit-support.js';
 import {
   type Benchmark,
   type BenchmarkOptions,
@@ -25,16 +23,9 @@ import {
  */
 
 /** The console's own subscription (its persisted document): the row's fields, its customer and operator. */
-const SUBSCRIPTION = consoleSubscription('useAuditEntryAddedSubscription');
+const SUBSCRIPTION = consoleDocument('useAuditEntryAddedSubscription').text;
 const WRITE_INTERVAL_MS = 100;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-function consoleSubscription(operationName: string): string {
-  const documents = JSON.parse(readFileSync(PERSISTED_DOCUMENTS_FILE, 'utf8')) as Record<string, string>;
-  const text = Object.values(documents).find((d) => d.startsWith(`subscription ${operationName}(`));
-  if (!text) throw new Error(`${operationName} is not in ${PERSISTED_DOCUMENTS_FILE}`);
-  return text;
-}
 
 interface Delivery {
   seq: string;

@@ -1,7 +1,12 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Prisma } from '@spendsense/server/generated/prisma/client';
+import { PERSISTED_DOCUMENTS_FILE } from '@spendsense/server/http/persisted-documents';
+import type { ServiceContext } from '@spendsense/server/services/context';
+import type pg from 'pg';
 import type { AuditServerCommand, AuditServerMessage } from './audit-server.js';
 import { formatNumber, percentile } from './framework.js';
 
@@ -212,4 +217,39 @@ export async function processCpuMs(pid: number): Promise<number> {
   // Fields after the command name, which is in parentheses and may contain spaces.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * One of the console's own documents by operation name, from relay-compiler's persisted manifest: its id (what
+ * the console sends as `documentId`) and its text (what graphql-sse requests carry).
+ */
+export function consoleDocument(operationName: string): { id: string; text: string } {
+  const documents = JSON.parse(readFileSync(PERSISTED_DOCUMENTS_FILE, 'utf8')) as Record<string, string>;
+  const found = Object.entries(documents).find(([, text]) =>
+    new RegExp(`^(query|mutation|subscription) ${operationName}\\b`).test(text),
+  );
+  if (!found) throw new Error(`${operationName} is not in ${PERSISTED_DOCUMENTS_FILE}`);
+  return { id: found[0], text: found[1] };
+}
+
+/**
+ * A service context in which the project's read services run on `pg` alone: they read through the
+ * database's SQL executor (`sql.query`) and Prisma's `$queryRaw`, so the executor over `pool` and a
+ * `$queryRaw` stand-in that renders the same statement (Prisma.sql) and sends it with pg send exactly
+ * the project's statements, whatever they become. Only for services that use nothing else of the context.
+ */
+export function pgServiceContext(pool: pg.Pool): ServiceContext {
+  return {
+    now: () => new Date(),
+    db: {
+      sql: { query: (text: string, values?: unknown[]) => pool.query(text, values) },
+      prisma: {
+        // Either form Prisma takes: a tagged template or one Prisma.sql statement.
+        $queryRaw: async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+          const statement = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+          return (await pool.query(statement.text, statement.values)).rows;
+        },
+      },
+    },
+  } as unknown as ServiceContext;
 }

@@ -13,33 +13,16 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AuditEventType, AuditFilter } from '@spendsense/server/domain/audit/index';
-import { Prisma } from '@spendsense/server/generated/prisma/client';
 import { countAuditEntries, encodeAuditCursor, readAuditPage } from '@spendsense/server/services/audit/query';
-import type { ServiceContext } from '@spendsense/server/services/context';
 import pg from 'pg';
+import { pgServiceContext } from './audit-support.js';
 
 const databaseUrl = process.env.BENCH_SERVER_DATABASE_URL;
 if (!databaseUrl) throw new Error('BENCH_SERVER_DATABASE_URL is not set');
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
 
-/**
- * The project's page reader and counter run on `pg` alone: they read through the database's SQL executor
- * (`sql.query`) and Prisma's `$queryRaw`, so the executor over this pool and a `$queryRaw` stand-in that
- * renders the same tagged template (Prisma.sql) and sends it with pg send exactly the project's statements,
- * whatever they become.
- */
-const services = {
-  now: () => new Date(),
-  db: {
-    sql: { query: (text: string, values?: unknown[]) => pool.query(text, values) },
-    prisma: {
-      $queryRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => {
-        const statement = Prisma.sql(strings, ...values);
-        return (await pool.query(statement.text, statement.values)).rows;
-      },
-    },
-  },
-} as unknown as ServiceContext;
+/** The project's page reader and counter on `pg` alone, sending exactly the project's statements. */
+const services = pgServiceContext(pool);
 
 interface PageRequest {
   query: string;
