@@ -15,6 +15,7 @@ import { auditLiveBenchmark } from './audit-live.js';
 import { auditLogQueryBenchmark } from './audit-log-query.js';
 import { auditRetentionBenchmark } from './audit-retention.js';
 import { auditVerifyBenchmark } from './audit-verify.js';
+import { complianceMetricsBenchmark } from './compliance-metrics.js';
 import { exportReadersBenchmark } from './export-readers.js';
 import {
   type Benchmark,
@@ -33,6 +34,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   auditLiveBenchmark,
   auditRetentionBenchmark,
   auditVerifyBenchmark,
+  complianceMetricsBenchmark,
   exportReadersBenchmark,
 ];
 
