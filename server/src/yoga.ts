@@ -2,6 +2,7 @@ import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import type { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type AbuseLimits, DEFAULT_ABUSE_LIMITS, useAbuseLimits } from './http/abuse-limits.js';
+import { useCompiledExecution } from './http/compiled-execution.js';
 import { corsPolicy } from './http/cors.js';
 import { useCsrfPrevention } from './http/csrf.js';
 import { useBadInputValuesAsBadUserInput } from './http/enum-input-errors.js';
@@ -133,6 +134,7 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
       useAuditExport({ services, rateLimiter, trustProxy }),
       useBadInputValuesAsBadUserInput(),
       useSharedSubscriptionEvents(),
+      useCompiledExecution(),
     ],
     // Errors of execution are logged with their request id by useRequestLog; what yoga reports itself
     // (errors outside execution, such as a failing context factory) goes to the same logger.
