@@ -134,7 +134,7 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
       useAuditExport({ services, rateLimiter, trustProxy }),
       useBadInputValuesAsBadUserInput(),
       useSharedSubscriptionEvents(),
-      useCompiledExecution(),
+      useCompiledExecution(services.logger),
     ],
     // Errors of execution are logged with their request id by useRequestLog; what yoga reports itself
     // (errors outside execution, such as a failing context factory) goes to the same logger.

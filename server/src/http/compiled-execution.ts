@@ -1,6 +1,7 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { type ExecutionArgs, getOperationAST, getVariableValues } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Logger } from '../observability/logger.js';
 
 /**
  * Executes queries and mutations with graphql-jit: each document is compiled once into a function that
@@ -13,9 +14,21 @@ import type { Plugin } from 'graphql-yoga';
  * - requests whose variables do not coerce: graphql-js names the variable, the path inside it and the
  *   reason ("Value "NOPE" does not exist in "AuditEventType" enum"), where graphql-jit names only the
  *   innermost field. Checking first costs one coercion of a request's (small) variables.
+ *
+ * Results are serialised with JSON.stringify: graphql-jit's schema-based serialiser refuses custom scalars
+ * (DateTime, JSON).
  */
-export function useCompiledExecution(): Plugin {
-  return useGraphQlJit({}, { enableIf: compiles }) as Plugin;
+export function useCompiledExecution(logger: Logger): Plugin {
+  return useGraphQlJit(
+    {},
+    {
+      enableIf: compiles,
+      // A valid document graphql-jit cannot compile is answered with its errors: log them through the
+      // server's logger rather than the plugin's console.error.
+      onError: (result) =>
+        logger.error({ errors: result.errors }, 'graphql-jit could not compile a document'),
+    },
+  ) as Plugin;
 }
 
 function compiles(args: ExecutionArgs): boolean {
