@@ -311,6 +311,22 @@ describe('auditLog pagination', () => {
     expect(back.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
   });
 
+  it('an empty page beyond the last entry still knows what lies before its cursor and after its bound', async () => {
+    const all = await expectedSeqs({});
+    // Newest first, nothing lies after the oldest entry: the page is empty, the entries before it are not.
+    const past = await page({ after: cursorOf(`audit:${all.at(-1)}`), first: 5 });
+    expect(past.edges).toEqual([]);
+    expect(past.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    // A window between two neighbours is empty; both sides of it hold entries.
+    const between = await page({
+      after: cursorOf(`audit:${all[10]}`),
+      before: cursorOf(`audit:${all[11]}`),
+      first: 5,
+    });
+    expect(between.edges).toEqual([]);
+    expect(between.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+  });
+
   it('orders newest first by default and oldest first with SEQ_ASC', async () => {
     const all = await expectedSeqs({});
     expect((await page({ first: 3 })).edges.map((edge) => edge.node.sequence)).toEqual(all.slice(0, 3));

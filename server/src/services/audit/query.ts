@@ -215,7 +215,8 @@ function atOrBefore(keys: OrderKeys, position: AuditPosition): Prisma.Sql {
 /**
  * One page of the audit log. Keyset pagination: the cursor becomes `seq < $cursor` (or `>`), and
  * `ORDER BY seq LIMIT n + 1` reads one row past the page to learn whether there is more, so page 1,000
- * costs what page 1 costs. Whether there is anything on the other side of a cursor is one more index probe.
+ * costs what page 1 costs. Whether there is anything on the other side of a cursor is an index probe asked in
+ * the same statement.
  *
  * The event-type orders are keyed on (type, seq). PostgreSQL sorts an enum by declaration, not by name, so
  * instead of one scan in enum order the page is read as one branch per event type, in name order, each
@@ -242,10 +243,22 @@ export async function readAuditPage(ctx: ServiceContext, request: AuditPageReque
   const start = backward ? before : after;
   const stop = backward ? after : before;
   const db = ctx.db.sql;
-  let [rows, beyondAfterActive, beyondBeforeActive] = await Promise.all([
-    readWindow(db, filter, reading, request.filter, start, stop, size + 1),
-    after === null ? false : anyEntry(db, filter, atOrBefore(keys, after)),
-    before === null ? false : anyEntry(db, filter, atOrBefore(reversed(keys), before)),
+  // Whether anything lies on the far side of each cursor is asked in the page's own statement; only an
+  // empty page (which returns no row to carry the answers) asks it in a statement of its own.
+  const probes: WindowProbes = {
+    beyondAfter: after === null ? null : anyEntrySql(filter, atOrBefore(keys, after)),
+    beyondBefore: before === null ? null : anyEntrySql(filter, atOrBefore(reversed(keys), before)),
+  };
+  const page = await readWindow(db, filter, reading, request.filter, start, stop, size + 1, probes);
+  const { rows } = page;
+  const probe = async (name: keyof WindowProbes) => {
+    const sql = probes[name];
+    if (sql === null) return false;
+    return page.answers?.[name] ?? (await readRows(db, sql)).length > 0;
+  };
+  let [beyondAfterActive, beyondBeforeActive] = await Promise.all([
+    probe('beyondAfter'),
+    probe('beyondBefore'),
   ]);
   if (request.includeArchived) {
     // Archived entries all precede active ones, and cursors are seqs: reading newest first, the archives
@@ -301,7 +314,40 @@ function auditEntryOfRow(row: Omit<AuditEntry, 'seq'> & { seq: bigint | number |
   return { ...row, seq: BigInt(row.seq) };
 }
 
-/** The first `limit` entries strictly between `start` and `stop` in the order of `keys`. */
+/** Statements (`SELECT 1 … LIMIT 1`) whose answer a page carries along: whether any row matches. */
+interface WindowProbes {
+  beyondAfter: Prisma.Sql | null;
+  beyondBefore: Prisma.Sql | null;
+}
+
+type ProbeAnswers = Record<keyof WindowProbes, boolean | null>;
+
+/** The probes as output columns: uncorrelated, so PostgreSQL evaluates each once for the whole page. */
+function probeColumns(probes: WindowProbes): Prisma.Sql {
+  const column = (sql: Prisma.Sql | null, name: string) =>
+    sql === null
+      ? Prisma.sql`NULL::boolean AS ${Prisma.raw(`"${name}"`)}`
+      : Prisma.sql`EXISTS (${sql}) AS ${Prisma.raw(`"${name}"`)}`;
+  return Prisma.sql`${column(probes.beyondAfter, 'beyondAfter')}, ${column(probes.beyondBefore, 'beyondBefore')}`;
+}
+
+/** Takes the probe columns off the rows; their answers, or null when there was no row to carry them. */
+function takeProbeAnswers(rows: Array<Record<string, unknown>>): ProbeAnswers | null {
+  const first = rows[0];
+  const answers = first
+    ? { beyondAfter: first.beyondAfter as boolean | null, beyondBefore: first.beyondBefore as boolean | null }
+    : null;
+  for (const row of rows) {
+    delete row.beyondAfter;
+    delete row.beyondBefore;
+  }
+  return answers;
+}
+
+/**
+ * The first `limit` entries strictly between `start` and `stop` in the order of `keys`, and the answers of
+ * `probes` (null when the window is empty).
+ */
 async function readWindow(
   db: SqlExecutor,
   filter: Prisma.Sql,
@@ -310,21 +356,23 @@ async function readWindow(
   start: AuditPosition | null,
   stop: AuditPosition | null,
   limit: number,
-): Promise<AuditEntry[]> {
+  probes: WindowProbes,
+): Promise<{ rows: AuditEntry[]; answers: ProbeAnswers | null }> {
   const direction = keys.seqDescending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   if (keys.types === null) {
     const window = [filter];
     if (start !== null) window.push(seqAfter(keys, start.seq));
     if (stop !== null) window.push(seqBefore(keys, stop.seq));
-    const rows = await readRows<AuditEntry>(
+    const rows = await readRows<AuditEntry & Record<string, unknown>>(
       db,
       Prisma.sql`
-      SELECT ${AUDIT_COLUMNS} FROM audit_log
+      SELECT ${AUDIT_COLUMNS}, ${probeColumns(probes)} FROM audit_log
       WHERE ${Prisma.join(window, ' AND ')}
       ORDER BY seq ${direction}
       LIMIT ${limit}`,
     );
-    return rows.map(auditEntryOfRow);
+    const answers = takeProbeAnswers(rows);
+    return { rows: rows.map(auditEntryOfRow), answers };
   }
   const rank = (type: AuditEventType | null) => (type === null ? -1 : keys.types!.indexOf(type));
   const branches: Prisma.Sql[] = [];
@@ -342,16 +390,17 @@ async function readWindow(
     branches.push(Prisma.sql`(SELECT ${AUDIT_COLUMNS}, ${typeRank}::int AS "typeRank" FROM audit_log
       WHERE ${Prisma.join(window, ' AND ')} ORDER BY seq ${direction} LIMIT ${limit})`);
   });
-  if (branches.length === 0) return [];
-  const rows = await readRows<AuditEntry & { typeRank?: number }>(
+  if (branches.length === 0) return { rows: [], answers: null };
+  const rows = await readRows<AuditEntry & { typeRank?: number } & Record<string, unknown>>(
     db,
     Prisma.sql`
-    SELECT * FROM (${Prisma.join(branches, ' UNION ALL ')}) AS page
+    SELECT page.*, ${probeColumns(probes)} FROM (${Prisma.join(branches, ' UNION ALL ')}) AS page
     ORDER BY "typeRank", seq ${direction}
     LIMIT ${limit}`,
   );
+  const answers = takeProbeAnswers(rows);
   for (const row of rows) delete row.typeRank;
-  return rows.map(auditEntryOfRow);
+  return { rows: rows.map(auditEntryOfRow), answers };
 }
 
 /**
@@ -406,9 +455,9 @@ async function seqBoundsFor(
   return range ? Prisma.sql`seq BETWEEN ${range.low} AND ${range.high}` : Prisma.sql`FALSE`;
 }
 
-async function anyEntry(db: SqlExecutor, filter: Prisma.Sql, side: Prisma.Sql): Promise<boolean> {
-  const rows = await readRows(db, Prisma.sql`SELECT 1 FROM audit_log WHERE ${filter} AND ${side} LIMIT 1`);
-  return rows.length > 0;
+/** Whether any entry matches `filter` on `side`: one index probe. */
+function anyEntrySql(filter: Prisma.Sql, side: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT 1 FROM audit_log WHERE ${filter} AND ${side} LIMIT 1`;
 }
 
 function pageSize(request: AuditPageRequest): { size: number; backward: boolean } {
