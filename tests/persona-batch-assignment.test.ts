@@ -113,7 +113,7 @@ describe('batch persona assignment', () => {
       windows: ['D30'],
       referenceDate: AS_OF,
     });
-    expect(assigned).toBe(1);
+    expect(assigned).toEqual([consenting!.user.id]);
     expect(await db.prisma.personaAssignment.count({ where: { userId: withdrawn } })).toBe(0);
 
     const [single] = await assignPersonas(app.services, {

@@ -1,9 +1,11 @@
+import { ASSIGN_CHUNK } from '../services/assign-all.js';
+import { assignPersonasToMany } from '../services/assign-persona.js';
 import { setConsent } from '../services/consent.js';
 import type { Activity } from './agenda.js';
 import { DAY, HOUR, isoDayOf, MINUTE, midnightOf, nextMonthStart } from './calendar.js';
 import type { DemoCustomer } from './customers.js';
 import { hashSeed, type SeededRandom } from './synthetic/random.js';
-import { assessCustomer, type DemoWorld, later, randomFor } from './world.js';
+import { ASSESSED_WINDOWS, assessCustomer, type DemoWorld, later, randomFor, recommendFor } from './world.js';
 
 /** Share of customers who never answer the consent request. */
 const NEVER_CONSENT = 0.07;
@@ -21,13 +23,13 @@ const WITHDRAWAL_REASONS = [
 /**
  * The monthly run assesses each consenting customer in {@link ASSESSED_MONTHS_PER_CYCLE} months out of every
  * {@link ASSESSMENT_CYCLE_MONTHS}, staggered so every month has its share. Assessments are most of the seeding
- * time (about 65 ms each on PGlite). With 100 customers over 26 months, two of three gives ~18,500 entries
- * and a ~70 s first start on the 2-core machine; one of two ~14,700 and ~60 s; every month would pass 90 s.
+ * time: with 100 customers over 26 months, two of three gives ~19,000 entries and 29–35 s of seeding on the
+ * quiet 2-core machine (server/src/demo/README.md, "The time budget").
  */
 export const ASSESSMENT_CYCLE_MONTHS = 3;
 export const ASSESSED_MONTHS_PER_CYCLE = 2;
 
-/** Customers per engine step in a monthly run: the batch job works through them a couple of seconds apart. */
+/** A monthly run's step: the batch job works through its customers' recommendations a couple of seconds apart. */
 const ENGINE_STEP_MS = 2_000;
 const ENGINE_PAGE = 500;
 
@@ -100,7 +102,8 @@ export async function* customerLife(world: DemoWorld, customer: DemoCustomer): A
  * The engine's monthly batch at 02:00 UTC on the 1st: personas and recommendations as of the last day of the
  * month before, for the consenting customers whose turn it is ({@link ASSESSED_MONTHS_PER_CYCLE} months of every
  * {@link ASSESSMENT_CYCLE_MONTHS}, staggered, so the charts show no steps); customers assessed in the past
- * week (just onboarded) are left out.
+ * week (just onboarded) are left out. Like the real batch run, it assigns personas a chunk of customers per
+ * transaction (`assignPersonasToMany`), then generates each customer's recommendations a step apart.
  */
 export async function* monthlyEngine(world: DemoWorld): Activity {
   const prisma = world.ctx.db.prisma;
@@ -124,11 +127,20 @@ export async function* monthlyEngine(world: DemoWorld): Activity {
       });
       if (page.length === 0) break;
       after = page.at(-1)!.id;
-      for (const { id } of page) {
-        const slot = (hashSeed(id) + cycle) % ASSESSMENT_CYCLE_MONTHS;
-        if (slot >= ASSESSED_MONTHS_PER_CYCLE) continue;
-        yield runAt + position++ * ENGINE_STEP_MS;
-        await assessCustomer(world, id, referenceDate);
+      const due = page
+        .map(({ id }) => id)
+        .filter((id) => (hashSeed(id) + cycle) % ASSESSMENT_CYCLE_MONTHS < ASSESSED_MONTHS_PER_CYCLE);
+      for (let i = 0; i < due.length; i += ASSIGN_CHUNK) {
+        yield runAt + position * ENGINE_STEP_MS;
+        const assigned = await assignPersonasToMany(world.ctx, {
+          userIds: due.slice(i, i + ASSIGN_CHUNK),
+          windows: ASSESSED_WINDOWS,
+          referenceDate,
+        });
+        for (const userId of assigned) {
+          yield runAt + position++ * ENGINE_STEP_MS;
+          await recommendFor(world, userId);
+        }
       }
     }
   }

@@ -60,7 +60,23 @@ export function isDomainError(error: unknown, ...codes: string[]): error is Doma
  */
 export async function assessCustomer(world: DemoWorld, userId: string, referenceDate: string): Promise<void> {
   try {
-    await assignPersonas(world.ctx, { userId, windows: ['D30', 'D180'], referenceDate });
+    await assignPersonas(world.ctx, { userId, windows: ASSESSED_WINDOWS, referenceDate });
+  } catch (error) {
+    if (isDomainError(error, 'CONSENT_REQUIRED')) return;
+    throw error;
+  }
+  await recommendFor(world, userId);
+}
+
+/** The windows an assessment decides personas for. */
+export const ASSESSED_WINDOWS = ['D30', 'D180'] as const;
+
+/**
+ * The second half of an assessment: recommendations for the 30-day window from the persona just assigned,
+ * counted as an assessment. Skipped when the customer withdrew consent in between.
+ */
+export async function recommendFor(world: DemoWorld, userId: string): Promise<void> {
+  try {
     await generateRecommendations(world.ctx, { userId, window: 'D30' });
     world.tally.assessments++;
   } catch (error) {

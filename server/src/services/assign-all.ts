@@ -53,7 +53,7 @@ export async function assignAllCustomers(
         { userIds, windows, referenceDate: options.referenceDate },
         timing,
       );
-      assigned += chunkAssigned;
+      assigned += chunkAssigned.length;
       done += userIds.length;
       options.onProgress?.(done, ids.length);
     }

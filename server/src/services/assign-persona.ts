@@ -78,13 +78,13 @@ export async function assignPersona(
  * ledger read for all of them, one insert for all their assignments, one append for all their entries.
  * Customers who withdrew consent since the run picked them, or no longer exist, are skipped, not
  * failed. The chunk commits whole or not at all, so no customer is ever left half-assigned. Returns the
- * customers assigned.
+ * ids of the customers assigned, in the order given.
  */
 export async function assignPersonasToMany(
   ctx: ServiceContext,
   input: Omit<AssignPersonasInput, 'userId' | 'origin' | 'operatorId'> & { userIds: readonly string[] },
   timing?: AssignmentTiming,
-): Promise<number> {
+): Promise<string[]> {
   return runAudited(ctx, async (tx, audit) => {
     const started = performance.now();
     const loaded = await loadCustomers(tx, input.userIds, input.referenceDate);
@@ -98,7 +98,7 @@ export async function assignPersonasToMany(
       await insertAssignments(tx, decided);
       await recordDecisions(audit, decided, {});
     });
-    return consenting.length;
+    return consenting.map(({ ledger }) => ledger.user.id);
   });
 }
 
