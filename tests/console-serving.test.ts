@@ -77,3 +77,37 @@ describe('the server serves the built console', () => {
     expect(await (await fetch(`${unbuiltBase}/graphql`)).text()).toBe('api');
   });
 });
+
+describe('a console built while the server runs (pnpm start builds it while the server starts)', () => {
+  it('is served once its build completes, and the next build replaces it without a restart', async () => {
+    const later = mkdtempSync(path.join(tmpdir(), 'ss-console-later-'));
+    const api = (_req: unknown, res: import('node:http').ServerResponse) => res.end('api');
+    const running = createServer(withConsole(api, later));
+    const url = await listen(running);
+    try {
+      expect((await fetch(`${url}/audit`)).status).toBe(503);
+
+      // The first build: its files, then the stamp that marks it complete.
+      mkdirSync(path.join(later, 'assets'));
+      writeFileSync(path.join(later, 'index.html'), '<!doctype html><title>first</title>');
+      writeFileSync(path.join(later, 'assets', 'app-111.js'), 'first()');
+      writeFileSync(path.join(later, '.source-hash'), 'first\n');
+      expect(await (await fetch(`${url}/audit`)).text()).toContain('first');
+      expect((await fetch(`${url}/assets/app-111.js`)).status).toBe(200);
+
+      // A rebuild empties the folder and writes new hashed assets, then a new stamp.
+      rmSync(later, { recursive: true, force: true });
+      mkdirSync(path.join(later, 'assets'), { recursive: true });
+      writeFileSync(path.join(later, 'index.html'), '<!doctype html><title>second</title>');
+      writeFileSync(path.join(later, 'assets', 'app-222.js'), 'second()');
+      writeFileSync(path.join(later, '.source-hash'), 'second build\n');
+      expect(await (await fetch(`${url}/`)).text()).toContain('second');
+      const asset = await fetch(`${url}/assets/app-222.js`);
+      expect([asset.status, await asset.text()]).toEqual([200, 'second()']);
+      expect((await fetch(`${url}/assets/app-111.js`)).status).toBe(404);
+    } finally {
+      running.close();
+      rmSync(later, { recursive: true, force: true });
+    }
+  });
+});
