@@ -506,7 +506,14 @@ describe('complianceMetrics', () => {
     // At UTC+14 usr_m6's opt-in (May 31, 23:59:59.999 UTC) is already June 1 locally.
     const { consent } = await db.prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL TIME ZONE 'Pacific/Kiritimati'");
-      const inSession = { ...app.services, db: { ...db, prisma: tx as unknown as PrismaClient } };
+      // The metrics read through the database's SQL executor: here, one that runs in this transaction.
+      const sql: typeof db.sql = {
+        ...db.sql,
+        query: async <Row>(statement: string, params: unknown[] = []) => ({
+          rows: await tx.$queryRawUnsafe<Row[]>(statement, ...params),
+        }),
+      };
+      const inSession = { ...app.services, db: { ...db, prisma: tx as unknown as PrismaClient, sql } };
       return complianceMetrics(inSession);
     });
     expect(consent.monthlyTrend.slice(3, 6)).toEqual([
@@ -579,15 +586,25 @@ describe('complianceMetrics', () => {
         },
       },
     });
-    const observed = createTestApp({ ...db, prisma: recorded as unknown as PrismaClient });
+    // The aggregates go through the database's SQL executor, not Prisma: recorded there.
+    const sql: typeof db.sql = {
+      ...db.sql,
+      async query<Row>(statement: string, params?: unknown[]) {
+        const result = await db.sql.query<Row>(statement, params);
+        calls.push({ model: undefined, operation: 'sql', sql: statement, rows: result.rows.length });
+        return result;
+      },
+    };
+    const observed = createTestApp({ ...db, prisma: recorded as unknown as PrismaClient, sql });
     const token = await observed.tokenFor('COMPLIANCE', 'metrics-observer');
     calls.length = 0;
     const result = await observed.graphql(METRICS, {}, { token });
     expect(result.errors).toBeUndefined();
 
     expect(calls.filter((call) => call.model === 'AuditEntry')).toEqual([]);
-    const raw = calls.filter((call) => call.model === undefined);
-    expect(raw.map((call) => call.operation)).toEqual(['$queryRaw', '$queryRaw', '$queryRaw', '$queryRaw']);
+    // The session lookup is a statement of its own (the request's authentication), not a metric.
+    const raw = calls.filter((call) => call.model === undefined && !call.sql.includes('operator_sessions'));
+    expect(raw.map((call) => call.operation)).toEqual(['sql', 'sql', 'sql', 'sql']);
     for (const call of raw) {
       expect(call.rows).toBe(1);
       expect(call.sql).toMatch(/COUNT\(\*\)/);

@@ -1,3 +1,4 @@
+import { readRows } from '../../db/read-rows.js';
 import { badInput } from '../../errors.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ServiceContext } from '../context.js';
@@ -180,15 +181,15 @@ function nullableNumber(value: unknown): number | null {
  * comes from the consent history, which outlives audit entries moved to archives.
  */
 export async function consentMetrics(ctx: ServiceContext, range: MetricsRange): Promise<ConsentMetrics> {
-  const rows = await ctx.db.prisma.$queryRaw<
-    Array<{
-      total_customers: bigint;
-      opted_in: bigint;
-      opted_out: bigint;
-      monthly_trend: unknown;
-      average_days_to_consent: number | null;
-    }>
-  >(Prisma.sql`
+  const rows = await readRows<{
+    total_customers: bigint;
+    opted_in: bigint;
+    opted_out: bigint;
+    monthly_trend: unknown;
+    average_days_to_consent: number | null;
+  }>(
+    ctx.db.sql,
+    Prisma.sql`
     WITH changes AS (
       SELECT date_trunc('month', occurred_at AT TIME ZONE 'UTC') AS month, event_data->>'new_status' AS new_status
       FROM audit_log
@@ -228,7 +229,8 @@ export async function consentMetrics(ctx: ServiceContext, range: MetricsRange): 
         FROM first_opt_ins f JOIN users u ON u.id = f.user_id
         WHERE TRUE ${occurredWithin(range, Prisma.sql`f.changed_at`)}
       ) AS average_days_to_consent
-    FROM users`);
+    FROM users`,
+  );
   const row = rows[0];
   const totalCustomers = count(row?.total_customers);
   const optedIn = count(row?.opted_in);
@@ -251,15 +253,15 @@ export async function eligibilityMetrics(
   ctx: ServiceContext,
   range: MetricsRange,
 ): Promise<EligibilityMetrics> {
-  const rows = await ctx.db.prisma.$queryRaw<
-    Array<{
-      total: bigint;
-      passed: bigint;
-      failed: bigint;
-      failure_reasons: unknown;
-      combinations: unknown;
-    }>
-  >(Prisma.sql`
+  const rows = await readRows<{
+    total: bigint;
+    passed: bigint;
+    failed: bigint;
+    failure_reasons: unknown;
+    combinations: unknown;
+  }>(
+    ctx.db.sql,
+    Prisma.sql`
     WITH checks AS (
       SELECT (event_data->>'pass')::boolean AS pass,
              ARRAY(
@@ -301,7 +303,8 @@ export async function eligibilityMetrics(
         SELECT json_agg(json_build_object('reasons', reasons, 'count', count) ORDER BY count DESC, sort_key)
         FROM by_combination
       ) AS combinations
-    FROM checks`);
+    FROM checks`,
+  );
   const row = rows[0];
   const totalChecks = count(row?.total);
   const passed = count(row?.passed);
@@ -320,17 +323,17 @@ export async function eligibilityMetrics(
  * (a passing validation has neither), most frequent first, ties by name.
  */
 export async function toneMetrics(ctx: ServiceContext, range: MetricsRange): Promise<ToneMetrics> {
-  const rows = await ctx.db.prisma.$queryRaw<
-    Array<{
-      total: bigint;
-      passed: bigint;
-      failed: bigint;
-      critical: bigint;
-      by_category: unknown;
-      by_severity: unknown;
-      by_category_severity: unknown;
-    }>
-  >(Prisma.sql`
+  const rows = await readRows<{
+    total: bigint;
+    passed: bigint;
+    failed: bigint;
+    critical: bigint;
+    by_category: unknown;
+    by_severity: unknown;
+    by_category_severity: unknown;
+  }>(
+    ctx.db.sql,
+    Prisma.sql`
     WITH validations AS (
       SELECT (event_data->>'pass')::boolean AS pass,
              event_data->>'category' COLLATE "C" AS category,
@@ -370,7 +373,8 @@ export async function toneMetrics(ctx: ServiceContext, range: MetricsRange): Pro
         )
         FROM by_category_severity
       ) AS by_category_severity
-    FROM validations`);
+    FROM validations`,
+  );
   const row = rows[0];
   const totalValidations = count(row?.total);
   const passed = count(row?.passed);
@@ -394,16 +398,16 @@ export async function operatorActionMetrics(
   ctx: ServiceContext,
   range: MetricsRange,
 ): Promise<OperatorActionMetrics> {
-  const rows = await ctx.db.prisma.$queryRaw<
-    Array<{
-      total: bigint;
-      approvals: bigint;
-      overrides: bigint;
-      flags: bigint;
-      average_review_time: number | null;
-      by_operator: unknown;
-    }>
-  >(Prisma.sql`
+  const rows = await readRows<{
+    total: bigint;
+    approvals: bigint;
+    overrides: bigint;
+    flags: bigint;
+    average_review_time: number | null;
+    by_operator: unknown;
+  }>(
+    ctx.db.sql,
+    Prisma.sql`
     WITH actions AS (
       SELECT operator_id,
              event_data->>'action' AS action,
@@ -424,7 +428,8 @@ export async function operatorActionMetrics(
         SELECT json_agg(json_build_object('operatorId', operator_id, 'count', count) ORDER BY count DESC, operator_id)
         FROM by_operator
       ) AS by_operator
-    FROM actions`);
+    FROM actions`,
+  );
   const row = rows[0];
   const totalActions = count(row?.total);
   const overrides = count(row?.overrides);
