@@ -609,11 +609,9 @@ describe('complianceMetrics', () => {
       expect(call.rows).toBe(1);
       expect(call.sql).toMatch(/COUNT\(\*\)/);
     }
-    // The only model reads are the byOperator links, one lookup by id per row (the ghost finds nothing).
+    // The only model read is the byOperator links: one batched lookup for every row (the ghost finds nothing).
     expect(calls.filter((call) => call.model === 'Operator').map((call) => call.operation)).toEqual([
-      'findUnique',
-      'findUnique',
-      'findUnique',
+      'findMany',
     ]);
   });
 });

@@ -49,7 +49,8 @@ describe('query counts do not grow with page size', () => {
     expect(again.errors).toBeUndefined();
     // Parameters differ with the page size; the statements themselves must not. Batched loads may be
     // sent in either order, so the statements are compared as a sorted list.
-    return statements.map((sql) => sql.replace(/\$\d+/g, '$n').replace(/(\$n,)+\$n/g, '$n…')).sort();
+    // A list of one id and a list of many are the same statement.
+    return statements.map((sql) => sql.replace(/\$\d+/g, '$n').replace(/\$n(,\$n)*/g, '$n…')).sort();
   }
 
   it('users with their current personas and persona details', async () => {

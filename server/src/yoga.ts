@@ -25,6 +25,7 @@ import { type NodeServerContext, requestOriginOf } from './http/request-origin.j
 import { sessionTokenOf } from './http/session-token.js';
 import { useSharedSubscriptionEvents } from './http/shared-subscription-events.js';
 import { useWellFormedStrings } from './http/well-formed-strings.js';
+import { createReferenceLoaders } from './schema/audit-references.js';
 import type { GraphQLContext } from './schema/context.js';
 import { schema } from './schema/index.js';
 import { recordUnauthorizedAccess } from './services/audit/record-denial.js';
@@ -165,6 +166,7 @@ export function createOversightYoga(options: YogaOptions): YogaServerInstance<Se
         secureCookies: options.secureCookies ?? false,
         origin,
         pendingAuditWrites,
+        references: createReferenceLoaders(services.db.prisma),
         recordDenial: (denial) => {
           const record = async () => {
             const decision = await rateLimiter?.take(

@@ -18,6 +18,7 @@ import {
   type ToneMetrics,
   toneMetrics,
 } from '../services/audit/metrics.js';
+import { loadAuditReference } from './audit-references.js';
 import { builder } from './builder.js';
 
 const RATE =
@@ -184,9 +185,8 @@ const OperatorActionCountRef = builder.objectRef<OperatorActionCount>('OperatorA
       type: 'Operator',
       nullable: true,
       description: 'The operator; null when the operator no longer exists (the audit entries remain).',
-      // Prisma batches the findUnique calls of one tick into one query, so a list of operators costs one.
-      resolve: (query, row, _args, ctx) =>
-        ctx.services.db.prisma.operator.findUnique({ ...query, where: { id: row.operatorId } }),
+      // One batched load for the whole list (audit-references.ts).
+      resolve: (query, row, _args, ctx) => loadAuditReference.operator(ctx, query, row.operatorId),
     }),
     operatorId: t.globalID({
       description: 'Global ID of the operator, usable in the auditLog filter even when the operator is gone.',

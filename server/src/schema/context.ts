@@ -3,6 +3,7 @@ import type { Operator } from '../generated/prisma/client.js';
 import type { Denial } from '../services/audit/record-denial.js';
 import type { RequestOrigin, ServiceContext } from '../services/context.js';
 import type { SessionProblem } from '../services/operators.js';
+import type { ReferenceLoaders } from './audit-references.js';
 
 /** Per-request GraphQL context: who is calling, from where, and the services they may use. */
 export interface GraphQLContext {
@@ -22,6 +23,8 @@ export interface GraphQLContext {
   recordDenial: (denial: Denial) => void;
   /** Audit writes started during this request that must finish before it responds. */
   pendingAuditWrites: Promise<unknown>[];
+  /** Batched loads of the customers, operators, recommendations and assignments the response names. */
+  references: ReferenceLoaders;
 }
 
 /**
