@@ -1,6 +1,6 @@
 import type { CustomerLedger, LedgerTransaction } from '../domain/ledger/types.js';
 import { earliestSignalDay } from '../domain/signals/index.js';
-import type { ConsentStatus } from '../generated/prisma/client.js';
+import { type ConsentStatus, Prisma } from '../generated/prisma/client.js';
 import type { Db } from './db-types.js';
 
 /** What the persona engine reads of a customer: the ledger, and the consent that allows reading it. */
@@ -18,7 +18,7 @@ export async function loadCustomerLedger(
   userId: string,
   referenceDate: string,
 ): Promise<CustomerLedger | null> {
-  return (await loadCustomers(db, [userId], referenceDate)).get(userId)?.ledger ?? null;
+  return (await loadCustomer(db, userId, referenceDate))?.ledger ?? null;
 }
 
 /** {@link loadCustomers} for one customer; null when there is no such customer. */
@@ -75,11 +75,9 @@ export async function loadCustomers(
             'lastStatementBalance', l.last_statement_balance, 'isOverdue', l.is_overdue,
             'nextPaymentDueDate', l.next_payment_due_date, 'interestRate', l.interest_rate) ORDER BY l.account_id)
           FROM accounts a JOIN liabilities l ON l.account_id = a.id WHERE a.user_id = u.id), '[]'),
-        -- Transactions as arrays in TRANSACTION_COLUMNS order: half the database's time of objects.
+        -- Transactions as arrays (TRANSACTION_COLUMNS): half the database's time of objects.
         'transactions', coalesce((
-          SELECT json_agg(json_build_array(t.id, t.account_id, t.user_id, t.date, t.amount,
-            t.iso_currency_code, t.merchant_name, t.payment_channel, t.category_primary, t.category_detailed,
-            t.pending) ORDER BY t.date, t.id)
+          SELECT json_agg(json_build_array(${TRANSACTION_ARRAY}) ORDER BY t.date, t.id)
           FROM (
             (SELECT * FROM transactions o
               WHERE o.user_id = u.id AND NOT o.pending AND o.date < ${from}::date
@@ -99,8 +97,8 @@ export async function loadCustomers(
       };
       const transactions = read.transactions.map((values) => {
         const transaction: Record<string, unknown> = {};
-        TRANSACTION_COLUMNS.forEach((column, index) => {
-          transaction[column] = values[index];
+        TRANSACTION_KEYS.forEach((key, index) => {
+          transaction[key] = values[index];
         });
         return transaction as unknown as LedgerTransaction;
       });
@@ -109,17 +107,23 @@ export async function loadCustomers(
   );
 }
 
-/** The order of a transaction's values in the ledger read's arrays. */
-const TRANSACTION_COLUMNS = [
-  'id',
-  'accountId',
-  'userId',
-  'date',
-  'amount',
-  'isoCurrencyCode',
-  'merchantName',
-  'paymentChannel',
-  'categoryPrimary',
-  'categoryDetailed',
-  'pending',
-] as const satisfies ReadonlyArray<keyof LedgerTransaction>;
+/**
+ * A transaction's values in the ledger read's arrays: each domain key with its column, in array order. The
+ * statement's `json_build_array` and the mapping back to objects both follow this one list.
+ */
+const TRANSACTION_COLUMNS = {
+  id: 't.id',
+  accountId: 't.account_id',
+  userId: 't.user_id',
+  date: 't.date',
+  amount: 't.amount',
+  isoCurrencyCode: 't.iso_currency_code',
+  merchantName: 't.merchant_name',
+  paymentChannel: 't.payment_channel',
+  categoryPrimary: 't.category_primary',
+  categoryDetailed: 't.category_detailed',
+  pending: 't.pending',
+} as const satisfies Record<keyof LedgerTransaction, string>;
+
+const TRANSACTION_KEYS = Object.keys(TRANSACTION_COLUMNS) as Array<keyof LedgerTransaction>;
+const TRANSACTION_ARRAY = Prisma.raw(Object.values(TRANSACTION_COLUMNS).join(', '));
