@@ -1,3 +1,4 @@
+import { SIGNAL_WINDOWS } from '../domain/signals/types.js';
 import { ASSIGN_CHUNK } from '../services/assign-all.js';
 import { assignPersonasToMany } from '../services/assign-persona.js';
 import { setConsent } from '../services/consent.js';
@@ -5,7 +6,7 @@ import type { Activity } from './agenda.js';
 import { DAY, HOUR, isoDayOf, MINUTE, midnightOf, nextMonthStart } from './calendar.js';
 import type { DemoCustomer } from './customers.js';
 import { hashSeed, type SeededRandom } from './synthetic/random.js';
-import { ASSESSED_WINDOWS, assessCustomer, type DemoWorld, later, randomFor, recommendFor } from './world.js';
+import { assessCustomer, type DemoWorld, later, randomFor, recommendFor } from './world.js';
 
 /** Share of customers who never answer the consent request. */
 const NEVER_CONSENT = 0.07;
@@ -134,7 +135,7 @@ export async function* monthlyEngine(world: DemoWorld): Activity {
         yield runAt + position * ENGINE_STEP_MS;
         const assigned = await assignPersonasToMany(world.ctx, {
           userIds: due.slice(i, i + ASSIGN_CHUNK),
-          windows: ASSESSED_WINDOWS,
+          windows: SIGNAL_WINDOWS,
           referenceDate,
         });
         for (const userId of assigned) {

@@ -1,3 +1,4 @@
+import { SIGNAL_WINDOWS } from '../domain/signals/types.js';
 import { DomainError } from '../errors.js';
 import { assignPersonas } from '../services/assign-persona.js';
 import type { ServiceContext } from '../services/context.js';
@@ -60,16 +61,13 @@ export function isDomainError(error: unknown, ...codes: string[]): error is Doma
  */
 export async function assessCustomer(world: DemoWorld, userId: string, referenceDate: string): Promise<void> {
   try {
-    await assignPersonas(world.ctx, { userId, windows: ASSESSED_WINDOWS, referenceDate });
+    await assignPersonas(world.ctx, { userId, windows: SIGNAL_WINDOWS, referenceDate });
   } catch (error) {
     if (isDomainError(error, 'CONSENT_REQUIRED')) return;
     throw error;
   }
   await recommendFor(world, userId);
 }
-
-/** The windows an assessment decides personas for. */
-export const ASSESSED_WINDOWS = ['D30', 'D180'] as const;
 
 /**
  * The second half of an assessment: recommendations for the 30-day window from the persona just assigned,

@@ -1,4 +1,4 @@
-import type { SignalWindow } from '../domain/signals/types.js';
+import { SIGNAL_WINDOWS, type SignalWindow } from '../domain/signals/types.js';
 import { type AssignmentTiming, assignPersonasToMany } from './assign-persona.js';
 import type { ServiceContext } from './context.js';
 
@@ -28,7 +28,7 @@ export async function assignAllCustomers(
   ctx: ServiceContext,
   options: AssignAllOptions,
 ): Promise<{ customers: number; assignments: number; timing: AssignmentTiming }> {
-  const windows = options.windows ?? (['D30', 'D180'] as const);
+  const windows = options.windows ?? SIGNAL_WINDOWS;
   const concurrency = options.concurrency ?? (ctx.db.kind === 'postgres' ? 4 : 1);
   const chunk = options.chunk ?? ASSIGN_CHUNK;
   // Customers who have not consented are not processed at all (assignPersona would refuse them).

@@ -1,6 +1,6 @@
 import type { CustomerLedger, LedgerAccount, LedgerLiability, LedgerTransaction } from '../ledger/types.js';
 import { addDays, daysBetween, isIsoDate } from './dates.js';
-import { type SignalWindow, WINDOW_DAYS } from './types.js';
+import { SIGNAL_WINDOWS, type SignalWindow, WINDOW_DAYS } from './types.js';
 
 /**
  * Detecting a cadence needs a few cycles, so recurring charges and payroll are looked for over at least this
@@ -19,8 +19,7 @@ function lookbackStartOf(window: SignalWindow, referenceDate: string): string {
  * for signals needs the transactions from this day on plus that first posted transaction.
  */
 export function earliestSignalDay(referenceDate: string): string {
-  const windows = Object.keys(WINDOW_DAYS) as SignalWindow[];
-  return windows.map((window) => lookbackStartOf(window, referenceDate)).sort()[0]!;
+  return SIGNAL_WINDOWS.map((window) => lookbackStartOf(window, referenceDate)).sort()[0]!;
 }
 
 /**

@@ -7,6 +7,9 @@ export type SignalWindow = 'D30' | 'D180';
 
 export const WINDOW_DAYS: Record<SignalWindow, number> = { D30: 30, D180: 180 };
 
+/** Every signal window, shortest first: what an assessment decides personas for. */
+export const SIGNAL_WINDOWS = Object.keys(WINDOW_DAYS) as readonly SignalWindow[];
+
 export type PayFrequency = 'weekly' | 'biweekly' | 'semi_monthly' | 'monthly' | 'irregular' | 'none';
 
 /** Every signal a persona criterion may refer to, with the type of its value. */
