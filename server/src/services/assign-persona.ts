@@ -39,11 +39,9 @@ export async function assignPersonas(
   timing?: AssignmentTiming,
 ): Promise<PersonaAssignment[]> {
   return runAudited(ctx, async (tx, audit) => {
-    const started = performance.now();
-    const customer = await loadCustomer(tx, input.userId, input.referenceDate);
+    const customer = await measured(timing, () => loadCustomer(tx, input.userId, input.referenceDate));
     if (!customer) throw notFound('Customer', input.userId);
     requireConsent({ id: input.userId, consentStatus: customer.consentStatus });
-    if (timing) timing.databaseMs += performance.now() - started;
     const decided = decide([customer], input, ctx.now(), timing);
     return measured(timing, async () => {
       // Every window's assignment in one statement, then their entries in window order.
@@ -86,13 +84,11 @@ export async function assignPersonasToMany(
   timing?: AssignmentTiming,
 ): Promise<string[]> {
   return runAudited(ctx, async (tx, audit) => {
-    const started = performance.now();
-    const loaded = await loadCustomers(tx, input.userIds, input.referenceDate);
+    const loaded = await measured(timing, () => loadCustomers(tx, input.userIds, input.referenceDate));
     const consenting = input.userIds.flatMap((id) => {
       const customer = loaded.get(id);
       return customer?.consentStatus === 'OPTED_IN' ? [customer] : [];
     });
-    if (timing) timing.databaseMs += performance.now() - started;
     const decided = decide(consenting, input, ctx.now(), timing);
     await measured(timing, async () => {
       await insertAssignments(tx, decided);
