@@ -12,51 +12,14 @@ import type { GraphQLContext } from './context.js';
  */
 export const loadAuditReference = {
   user: (ctx: GraphQLContext, query: object, id: string | null | undefined) =>
-    id
-      ? load(
-          query,
-          ctx.references.user,
-          () => ctx.services.db.prisma.user.findUnique({ ...query, where: { id } }),
-          id,
-        )
-      : null,
+    id ? ctx.references.user(query, id) : null,
   operator: (ctx: GraphQLContext, query: object, id: string | null | undefined) =>
-    id && isUuid(id)
-      ? load(
-          query,
-          ctx.references.operator,
-          () => ctx.services.db.prisma.operator.findUnique({ ...query, where: { id } }),
-          id,
-        )
-      : null,
+    id && isUuid(id) ? ctx.references.operator(query, id) : null,
   recommendation: (ctx: GraphQLContext, query: object, id: string | null | undefined) =>
-    id && isUuid(id)
-      ? load(
-          query,
-          ctx.references.recommendation,
-          () => ctx.services.db.prisma.recommendation.findUnique({ ...query, where: { id } }),
-          id,
-        )
-      : null,
+    id && isUuid(id) ? ctx.references.recommendation(query, id) : null,
   assignment: (ctx: GraphQLContext, query: object, id: string | null | undefined) =>
-    id && isUuid(id)
-      ? load(
-          query,
-          ctx.references.assignment,
-          () => ctx.services.db.prisma.personaAssignment.findUnique({ ...query, where: { id } }),
-          id,
-        )
-      : null,
+    id && isUuid(id) ? ctx.references.assignment(query, id) : null,
 };
-
-function load<Row>(
-  query: object,
-  loader: DataLoader<string, Row | null>,
-  withRelations: () => Promise<Row | null>,
-  id: string,
-): Promise<Row | null> {
-  return Object.keys(query).length === 0 ? loader.load(id) : withRelations();
-}
 
 /**
  * One `findMany` for every id a resolver tick asks of a model: a page of 50 entries with their customers and
@@ -66,19 +29,38 @@ function load<Row>(
  * must see a renamed operator as renamed.
  */
 export function createReferenceLoaders(prisma: PrismaClient) {
-  const byId = <Row extends { id: string }>(find: (ids: string[]) => Promise<Row[]>) =>
-    new DataLoader<string, Row | null>(
+  /** By id: scalar fields from the batch, a selection reaching into relations through `findUnique` with it. */
+  const byId = <Row extends { id: string }>(
+    findMany: (ids: string[]) => Promise<Row[]>,
+    findUnique: (query: object, id: string) => Promise<Row | null>,
+  ) => {
+    const batch = new DataLoader<string, Row | null>(
       async (ids) => {
-        const rows = new Map((await find([...new Set(ids)])).map((row) => [row.id, row]));
+        const rows = new Map((await findMany([...new Set(ids)])).map((row) => [row.id, row]));
         return ids.map((id) => rows.get(id) ?? null);
       },
       { cache: false },
     );
+    return (query: object, id: string): Promise<Row | null> =>
+      Object.keys(query).length === 0 ? batch.load(id) : findUnique(query, id);
+  };
   return {
-    user: byId((ids) => prisma.user.findMany({ where: { id: { in: ids } } })),
-    operator: byId((ids) => prisma.operator.findMany({ where: { id: { in: ids } } })),
-    recommendation: byId((ids) => prisma.recommendation.findMany({ where: { id: { in: ids } } })),
-    assignment: byId((ids) => prisma.personaAssignment.findMany({ where: { id: { in: ids } } })),
+    user: byId(
+      (ids) => prisma.user.findMany({ where: { id: { in: ids } } }),
+      (query, id) => prisma.user.findUnique({ ...query, where: { id } }),
+    ),
+    operator: byId(
+      (ids) => prisma.operator.findMany({ where: { id: { in: ids } } }),
+      (query, id) => prisma.operator.findUnique({ ...query, where: { id } }),
+    ),
+    recommendation: byId(
+      (ids) => prisma.recommendation.findMany({ where: { id: { in: ids } } }),
+      (query, id) => prisma.recommendation.findUnique({ ...query, where: { id } }),
+    ),
+    assignment: byId(
+      (ids) => prisma.personaAssignment.findMany({ where: { id: { in: ids } } }),
+      (query, id) => prisma.personaAssignment.findUnique({ ...query, where: { id } }),
+    ),
   };
 }
 
